@@ -1,0 +1,67 @@
+// Bundles the CLI, the lab server and the lab's stand-in executables into dist/.
+// One bundle per entry (with shared chunks) so start-up reads a few files, not thousands:
+// see ../shared/reference/perf-notes.md ("Start-up").
+import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+
+/** Entries: output name → source file. Stand-ins become executables in dist/lab-bin/. */
+const entries = {
+  cli: 'source/cli.ts',
+  'lab-server': 'source/lab/server-main.ts',
+  'lab-bin/vagrant': 'source/lab/bin/vagrant.ts',
+  'lab-bin/launchpad': 'source/lab/bin/launchpad.ts',
+  'lab-bin/helm': 'source/lab/bin/helm.ts',
+};
+
+const present = Object.fromEntries(
+  Object.entries(entries).filter(([, file]) => existsSync(path.join(root, file))),
+);
+
+await rm(dist, {recursive: true, force: true});
+await mkdir(dist, {recursive: true});
+
+await build({
+  entryPoints: present,
+  absWorkingDir: root,
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: {'.js': '.js'},
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+  legalComments: 'none',
+  external: ['node-pty'],
+  define: {'process.env.NODE_ENV': '"production"'},
+  // Ink imports react-devtools-core only when DEV is set; the bundle must not pull it in.
+  alias: {'react-devtools-core': path.join(root, 'scripts/devtools-stub.mjs')},
+  banner: {
+    js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+
+// Stand-ins must be runnable by name from PATH, without a shell: a node shebang and +x.
+for (const name of Object.keys(present)) {
+  if (!name.startsWith('lab-bin/')) continue;
+  const built = path.join(dist, `${name}.js`);
+  const target = path.join(dist, name);
+  const body = await readFile(built, 'utf8');
+  await writeFile(target, `#!/usr/bin/env node\n${body.replace(/^#!.*\n/, '')}`);
+  await chmod(target, 0o755);
+  await rm(built);
+}
+
+const cli = path.join(dist, 'cli.js');
+if (existsSync(cli)) {
+  const body = await readFile(cli, 'utf8');
+  if (!body.startsWith('#!')) await writeFile(cli, `#!/usr/bin/env node\n${body}`);
+  await chmod(cli, 0o755);
+}

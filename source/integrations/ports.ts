@@ -1,0 +1,80 @@
+import type {KubePort} from './kube-port.js';
+
+// The typed edges of the app. Only source/cli.ts builds the real ones (process.ts,
+// files.ts, http.ts, kube.ts); tests pass fakes that the type checker keeps honest.
+
+/** Options for running a child process (never through a shell). */
+export type RunOptions = {
+  readonly cwd?: string;
+  /** Added to the child's environment (secrets travel here, never in argv). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Written to the child's stdin, then closed. */
+  readonly stdin?: string;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  /** Called with complete lines as they arrive (raw bytes also go to `logFile` when given). */
+  readonly onLines?: (lines: readonly string[], stream: 'stdout' | 'stderr') => void;
+};
+
+/** How a child process ended. */
+export type RunResult = {
+  readonly exitCode: number | undefined;
+  readonly signal: string | undefined;
+  readonly cancelled: boolean;
+  readonly timedOut: boolean;
+  /** The last lines of stderr and stdout (bounded), for error messages. */
+  readonly tail: readonly string[];
+  /** Set when the program could not be started at all (ENOENT, EACCES). */
+  readonly spawnError?: string;
+};
+
+/** Runs programs with argument arrays. */
+export type ProcessPort = {
+  readonly run: (file: string, args: readonly string[], options?: RunOptions) => Promise<RunResult>;
+  /** The absolute path of a program on the child PATH, if any. */
+  readonly which: (file: string) => Promise<string | undefined>;
+};
+
+/** Reads and writes files; writes are atomic (temp file + rename). */
+export type FilesPort = {
+  readonly readText: (file: string) => Promise<string | undefined>;
+  readonly writeText: (file: string, content: string, mode?: number) => Promise<void>;
+  readonly remove: (file: string) => Promise<void>;
+  readonly exists: (file: string) => Promise<boolean>;
+};
+
+/** An HTTP request. */
+export type HttpRequest = {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+  readonly timeoutMs?: number;
+  /** Accept a self-signed certificate (MKE's default CA). */
+  readonly insecure?: boolean;
+  readonly signal?: AbortSignal;
+};
+
+/** An HTTP response, body read whole (bounded by the integration). */
+export type HttpResponse = {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+  readonly text: () => string;
+};
+
+/** HTTP to MKE and GitLab. In simulate mode, the lab's addresses are routed to the lab. */
+export type HttpPort = {
+  readonly request: (request: HttpRequest) => Promise<HttpResponse>;
+};
+
+/** Everything an action may reach. */
+export type Ports = {
+  readonly process: ProcessPort;
+  readonly files: FilesPort;
+  readonly http: HttpPort;
+  /** A Kubernetes client for a kubeconfig file, loaded lazily (client-node is heavy). */
+  readonly kube: (kubeconfigPath: string) => Promise<KubePort>;
+  /** True when the target is the simulated lab. */
+  readonly simulated: boolean;
+};
