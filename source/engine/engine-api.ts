@@ -1,0 +1,95 @@
+import type {Runbook, ActionStep, ChoiceStep, ParamValue} from '../runbook/types.js';
+import type {EngineEvent, ReconcileVerdict, Target} from './events.js';
+import type {PlannedEffect} from '../actions/types.js';
+import type {ProfileState} from '../state/types.js';
+import type {Lang} from '../i18n/text.js';
+import type {Ports} from '../integrations/ports.js';
+import type {Prompter} from './prompter.js';
+
+// The engine's public face, used by the CLI (source/cli/*), the plain/JSON reporters
+// (source/report/*) and the Ink UI (source/ui/*). Implemented in source/engine/engine.ts.
+
+/** A step as it applies now: choice branches expanded per the chosen branch. */
+export type PlannedStep =
+  | {
+      readonly kind: 'action';
+      readonly step: ActionStep;
+      readonly branch?: {readonly choiceId: string; readonly branchId: string};
+    }
+  | {readonly kind: 'choice'; readonly step: ChoiceStep};
+
+/** What reconcile found, per step, and where it proposes to continue. */
+export type ReconcileReport = {
+  readonly steps: readonly {
+    readonly stepId: string;
+    readonly verdict: ReconcileVerdict;
+    readonly detail: string;
+  }[];
+  readonly proposedStepId: string | undefined;
+  readonly durationMs: number;
+};
+
+/** How a run or a step ended. */
+export type RunOutcome = 'done' | 'failed' | 'stopped';
+
+/** Where parameter values come from in a headless run, strongest first: flags, file, env, state, default. */
+export type ParamSources = {
+  /** `--set k=v` (and named flags). */
+  readonly set: Readonly<Record<string, string>>;
+  /** A params file (YAML or JSON), already read. */
+  readonly file?: Readonly<Record<string, ParamValue>>;
+  /** The process environment, for `env:` parameters. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+};
+
+/** Everything needed to open an engine on a profile. */
+export type EngineOptions = {
+  readonly runbook: Runbook;
+  /** Root of all profiles (`--state-dir`, `MKE_RUNBOOK_HOME`, default ~/.mke-runbook). */
+  readonly stateDir: string;
+  readonly profile: string;
+  readonly ports: Ports;
+  readonly prompter: Prompter;
+  readonly lang: Lang;
+  readonly assumeYes: boolean;
+  readonly target: Target;
+  readonly paramSources: ParamSources;
+};
+
+/** An engine open on one profile (it holds the profile's lock until `close`). */
+export type Engine = {
+  readonly runbook: Runbook;
+  readonly profile: string;
+  readonly target: Target;
+  /** The profile's directories: work files, logs. */
+  readonly paths: {
+    readonly profileDir: string;
+    readonly workdir: string;
+    readonly logDir: string;
+    readonly stateFile: string;
+  };
+  /** The persisted state as it is now. */
+  readonly state: () => ProfileState;
+  /** The steps as they apply now. */
+  readonly steps: () => readonly PlannedStep[];
+  /** Listen to events; returns the unsubscribe function. */
+  readonly subscribe: (listener: (event: EngineEvent) => void) => () => void;
+  /** Marks `running` steps `interrupted`, runs every done-probe (in parallel, bounded) and reports. */
+  readonly reconcile: () => Promise<ReconcileReport>;
+  /** What the step will do, with parameters resolved (asks for missing ones). */
+  readonly describe: (stepId: string) => Promise<readonly PlannedEffect[]>;
+  /** Runs one step (files, actions, checks). */
+  readonly runStep: (stepId: string) => Promise<RunOutcome>;
+  /** Runs from a step (default: the first not done) to the end, stopping at the first failure. */
+  readonly runFrom: (stepId?: string, options?: {readonly only?: boolean}) => Promise<RunOutcome>;
+  readonly skip: (stepId: string) => Promise<void>;
+  readonly undo: (stepId: string) => Promise<RunOutcome>;
+  /** Picks a branch; leaving a branch runs its `leave` actions first. */
+  readonly choose: (choiceStepId: string, branchId: string, reason?: string) => Promise<RunOutcome>;
+  /** Resets a step (or all) to pending in the state file; nothing in the world changes. */
+  readonly reset: (stepId?: string) => Promise<void>;
+  /** Aborts the running step: its child process group is ended, the step becomes interrupted. */
+  readonly cancel: () => void;
+  /** Releases the lock. */
+  readonly close: () => Promise<void>;
+};
