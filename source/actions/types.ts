@@ -3,6 +3,7 @@ import type {Lang} from '../i18n/text.js';
 import type {Ports} from '../integrations/ports.js';
 import type {Prompter} from '../engine/prompter.js';
 import type {StepError} from '../engine/errors.js';
+import type {Diagnosis} from '../diagnosis/types.js';
 
 // Actions and probes are small modules, one concern each, registered by name in
 // source/actions/registry.ts. They take plain, already-rendered arguments (validated by
@@ -53,8 +54,10 @@ export type ActionResult =
       readonly ok: true;
       readonly outputs?: Readonly<Record<string, OutputValue>>;
       readonly summary?: string;
+      /** Failures it recognised (e.g. the job trace's UCPAuthorization refusal); the engine emits them. */
+      readonly diagnoses?: readonly Diagnosis[];
     }
-  | {readonly ok: false; readonly error: StepError};
+  | {readonly ok: false; readonly error: StepError; readonly diagnoses?: readonly Diagnosis[]};
 
 /** The result of a probe: does it hold, and in a sentence, what was seen. */
 export type ProbeResult = {
