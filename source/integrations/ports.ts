@@ -75,6 +75,8 @@ export type Ports = {
   readonly http: HttpPort;
   /** A Kubernetes client for a kubeconfig file, loaded lazily (client-node is heavy). */
   readonly kube: (kubeconfigPath: string) => Promise<KubePort>;
-  /** True when the target is the simulated lab. */
+  /** True when the target is the simulated lab (then all HTTP goes to the lab, and children see the lab's PATH). */
   readonly simulated: boolean;
+  /** HOME as child processes see it (`{{ home }}` in templates): the lab gives its own, so a real ~/.mirantis-launchpad is never touched. */
+  readonly home: string;
 };
