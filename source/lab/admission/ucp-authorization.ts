@@ -1,0 +1,136 @@
+import type {AdmissionPlugin, AdmissionRequest, LabObject, LabUser} from '../types.js';
+import {grantsFromConfigToml, type PrivilegeGrants} from './mke-grants.js';
+import {arrayField, field, findPodSpec} from './pod-spec.js';
+import {privilegedAttributesOf, type PrivilegedAttribute} from './privileged-attributes.js';
+
+/** What UCPAuthorization reads besides the request. */
+export type UcpAuthorizationSources = {
+  /** The stored ClusterRoleBindings, read at decision time. */
+  readonly clusterRoleBindings: () => readonly LabObject[];
+  /** MKE's current config TOML: a grant takes effect on the next decision. */
+  readonly configToml: () => string;
+};
+
+const serviceAccountPrefix = 'system:serviceaccount:';
+
+/** `namespace:name` for a service-account user, as MKE prints and lists identities; else undefined. */
+export function serviceAccountIdentity(user: LabUser): string | undefined {
+  if (!user.name.startsWith(serviceAccountPrefix)) return undefined;
+  return user.name.slice(serviceAccountPrefix.length);
+}
+
+function boundToClusterAdmin(user: LabUser, bindings: readonly LabObject[]): boolean {
+  const identity = serviceAccountIdentity(user);
+  if (identity === undefined) return false;
+  const [namespace, name] = identity.split(':');
+  return bindings.some((binding) => {
+    const roleRef = field(binding, 'roleRef');
+    if (field(roleRef, 'kind') !== 'ClusterRole' || field(roleRef, 'name') !== 'cluster-admin') {
+      return false;
+    }
+
+    return arrayField(binding, 'subjects').some((subject) => {
+      const kind = field(subject, 'kind');
+      if (kind === 'ServiceAccount') {
+        return field(subject, 'name') === name && field(subject, 'namespace') === namespace;
+      }
+
+      return kind === 'Group' && user.groups.includes(String(field(subject, 'name')));
+    });
+  });
+}
+
+function covers(allowed: readonly string[], needed: readonly PrivilegedAttribute[]): boolean {
+  const lower = new Set(allowed.map((attribute) => attribute.toLowerCase()));
+  return needed.every((attribute) => lower.has(attribute));
+}
+
+// facts §1.2 marks as UNVERIFIED how MKE combines the requesting account and the pod's service
+// account. The lab accepts when any one identity is granted every attribute needed: the requester
+// listed under user accounts, or the requesting service account or the pod's service account
+// listed under service accounts. The runbook grants both, so it works whichever MKE really checks.
+function granted(
+  grants: PrivilegeGrants,
+  requester: string,
+  requesterServiceAccount: string | undefined,
+  podServiceAccount: string,
+  needed: readonly PrivilegedAttribute[],
+): boolean {
+  if (grants.userAccounts.includes(requester) && covers(grants.userAttributes, needed)) return true;
+  if (!covers(grants.serviceAccountAttributes, needed)) return false;
+  return (
+    grants.serviceAccounts.includes(podServiceAccount) ||
+    (requesterServiceAccount !== undefined &&
+      grants.serviceAccounts.includes(requesterServiceAccount))
+  );
+}
+
+function goList(items: readonly string[]): string {
+  return `[${items.join(' ')}]`;
+}
+
+/** The refusal text, in the format of the article's error (facts §1.1). */
+export function ucpRefusalMessage(details: {
+  readonly resource: string;
+  readonly group: string;
+  readonly object: LabObject;
+  readonly requester: string;
+  readonly podServiceAccount: string;
+  readonly grants: PrivilegeGrants;
+  readonly attributes: readonly PrivilegedAttribute[];
+}): string {
+  const {metadata} = details.object;
+  // Kubernetes names a not-yet-named object by its generateName in admission errors.
+  const shownName = metadata.name || (metadata.generateName ?? '');
+  const resource = details.group === '' ? details.resource : `${details.resource}.${details.group}`;
+  const lower = (items: readonly string[]) => items.map((item) => item.toLowerCase());
+  const {grants} = details;
+  return (
+    `${resource} "${shownName}" is forbidden: non-admin user "${details.requester}" ` +
+    `[service account "${details.podServiceAccount}"]. ` +
+    `The configured privileged attributes access for non-admin users ` +
+    `("${goList(lower(grants.userAttributes))}")("${goList(grants.userAccounts)}") ` +
+    `and for service accounts ` +
+    `("${goList(lower(grants.serviceAccountAttributes))}")("${goList(grants.serviceAccounts)}") ` +
+    `lack required permissions to use attributes ${goList(details.attributes)} ` +
+    `for resource ${metadata.name ?? ''}.`
+  );
+}
+
+/** MKE's UCPAuthorization admission: privileged pod attributes only for admins and granted accounts. */
+export function createUcpAuthorization(sources: UcpAuthorizationSources): AdmissionPlugin {
+  return {
+    name: 'UCPAuthorization',
+    admit(request: AdmissionRequest) {
+      if (request.operation === 'DELETE' || request.user.mkeAdmin) return {allowed: true};
+      const pod = findPodSpec(request.resource, request.namespace, request.object);
+      if (!pod) return {allowed: true};
+      const attributes = privilegedAttributesOf(pod.spec);
+      if (attributes.length === 0) return {allowed: true};
+      if (boundToClusterAdmin(request.user, sources.clusterRoleBindings())) return {allowed: true};
+
+      const grants = grantsFromConfigToml(sources.configToml());
+      const requesterServiceAccount = serviceAccountIdentity(request.user);
+      const requester = requesterServiceAccount ?? request.user.name;
+      const podServiceAccount = `${pod.namespace}:${pod.serviceAccount}`;
+      if (granted(grants, requester, requesterServiceAccount, podServiceAccount, attributes)) {
+        return {allowed: true};
+      }
+
+      return {
+        allowed: false,
+        code: 403,
+        reason: 'Forbidden',
+        message: ucpRefusalMessage({
+          resource: request.resource,
+          group: request.group,
+          object: request.object,
+          requester,
+          podServiceAccount,
+          grants,
+          attributes,
+        }),
+      };
+    },
+  };
+}
