@@ -95,6 +95,13 @@ export type LabWorld = {
   };
   /** Which GitLab Runner chart the lab's `helm` serves: 2021 (0.37.x) or current (0.86.0). */
   chartEra: '2021' | 'current';
+  /** Settings of the lab itself, changed through `/_lab/…`; absent = defaults. */
+  control?: {
+    /** False: `vagrant up` refuses host-only addresses outside 192.168.56.0/21, as VirtualBox ≥ 6.1.28 does without /etc/vbox/networks.conf. Default true. */
+    hostOnlyAnyRange?: boolean;
+    /** Overrides MKE_RUNBOOK_LAB_SPEED for the stand-ins (0 = instant). */
+    speed?: number;
+  };
   gitlab: {
     projectId: number;
     /** Runner tokens the lab's GitLab accepts (hashes). */

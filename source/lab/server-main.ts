@@ -1,0 +1,101 @@
+import {mkdir, rm} from 'node:fs/promises';
+import {parseArgs} from 'node:util';
+import {labRuntimeFile, labWorldFile, type LabRuntime} from './contract.js';
+import {createFaultRoute} from './control/fault-route.js';
+import {createFaultBook, faultsFromEnv, labFaultsEnv} from './control/faults.js';
+import {createControlRoute} from './control/routes.js';
+import {writeFileAtomic} from './process/atomic-write.js';
+import {buildLabApp} from './process/build-app.js';
+import {releaseLock, takeLock} from './process/lock.js';
+import {createPersister} from './process/persister.js';
+import {loadSavedLab} from './process/world-file.js';
+import type {LabRoute} from './types.js';
+import path from 'node:path';
+
+// The lab server process: `node dist/lab-server.js --lab-dir DIR --bin-dir DIR`.
+// Started detached by lifecycle.ts; its stdout/stderr go to lab.log in the lab directory.
+
+/** Exit status when another lab already runs on the same profile. */
+const exitLocked = 3;
+
+async function main(): Promise<void> {
+  const {values} = parseArgs({
+    options: {'lab-dir': {type: 'string'}, 'bin-dir': {type: 'string'}},
+  });
+  const labDir = values['lab-dir'];
+  if (!labDir) throw new Error('usage: lab-server --lab-dir DIR [--bin-dir DIR]');
+  const binDir = values['bin-dir'] ?? '';
+  const lockFile = path.join(labDir, 'lab.lock');
+  const runtimeFile = path.join(labDir, labRuntimeFile);
+  const worldFile = path.join(labDir, labWorldFile);
+
+  await mkdir(path.join(labDir, 'home'), {recursive: true, mode: 0o700});
+  const lock = await takeLock(lockFile);
+  if (!lock.ok) {
+    process.stderr.write(`a lab is already running for this profile (pid ${lock.pid})\n`);
+    process.exit(exitLocked);
+  }
+
+  const saved = await loadSavedLab(worldFile);
+  const {world} = saved;
+  const faults = createFaultBook(faultsFromEnv(process.env[labFaultsEnv]));
+  const faultRoute = createFaultRoute(faults);
+
+  let snapshot: () => unknown = () => saved.objects;
+  const persister = createPersister(worldFile, () => ({world, objects: snapshot()}));
+  // Any write request may change the world (MKE config, GitLab pipelines…): save after it.
+  const saveAfterWrites: LabRoute = (request, response) => {
+    if (request.method !== 'GET') response.once('finish', persister.schedule);
+    return false;
+  };
+
+  let resetCluster = () => {};
+  const control = createControlRoute({
+    world,
+    faults,
+    changed: persister.schedule,
+    resetCluster: () => resetCluster(),
+  });
+  const app = await buildLabApp({
+    world,
+    objects: saved.objects,
+    routes: [saveAfterWrites, faultRoute.route, control],
+  });
+  snapshot = app.snapshot;
+  resetCluster = app.resetCluster;
+  app.onChange(persister.schedule);
+  persister.schedule();
+
+  const {url, port} = await app.listen(0);
+  const runtime: LabRuntime = {
+    pid: process.pid,
+    port,
+    url,
+    binDir,
+    startedAt: new Date().toISOString(),
+  };
+  await writeFileAtomic(runtimeFile, `${JSON.stringify(runtime, undefined, 2)}\n`);
+  process.stdout.write(`lab listening on ${url} (pid ${process.pid})\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    faultRoute.releaseHung();
+    await app.close();
+    await persister.flush();
+    await rm(runtimeFile, {force: true});
+    await releaseLock(lockFile);
+    process.exit(0);
+  };
+
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `lab server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
