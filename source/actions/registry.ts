@@ -1,3 +1,4 @@
+import type {z} from 'zod';
 import type {
   ActionContext,
   ActionDefinition,
@@ -7,19 +8,24 @@ import type {
   ProbeResult,
 } from './types.js';
 
-// PLACEHOLDER signatures (the engine work owns and may reshape this file): an action
-// definition with its argument type erased, so actions of different argument types can
-// live in one registry without `any`.
+// Action and probe definitions with their argument types erased, so definitions of different
+// argument types live in one registry without `any`. Arguments are checked at the edge.
 
-/** An action whose arguments are checked at the edge (`parse`). */
+/** One problem with an action's arguments, at a path inside `with`. */
+export type ArgIssue = {readonly path: readonly (string | number)[]; readonly message: string};
+
+/** The verdict of an argument check. */
+export type ArgCheck =
+  | {readonly ok: true}
+  | {readonly ok: false; readonly message: string; readonly issues: readonly ArgIssue[]};
+
+/** An action whose arguments are checked at the edge (`check`). */
 export type RegisteredAction = {
   readonly name: string;
-  readonly check: (
-    args: unknown,
-  ) => {readonly ok: true} | {readonly ok: false; readonly message: string};
+  readonly check: (args: unknown) => ArgCheck;
   readonly describe: (
     args: unknown,
-    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets'>,
+    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets' | 'readTemplate'>,
   ) => Promise<readonly PlannedEffect[]>;
   readonly run: (args: unknown, ctx: ActionContext) => Promise<ActionResult>;
 };
@@ -27,33 +33,26 @@ export type RegisteredAction = {
 /** A probe whose arguments are checked at the edge. */
 export type RegisteredProbe = {
   readonly name: string;
-  readonly check: (
-    args: unknown,
-  ) => {readonly ok: true} | {readonly ok: false; readonly message: string};
+  readonly check: (args: unknown) => ArgCheck;
   readonly run: (args: unknown, ctx: Omit<ActionContext, 'prompter'>) => Promise<ProbeResult>;
+};
+
+/** Every action and probe a runbook may name. */
+export type Registry = {
+  readonly actions: ReadonlyMap<string, RegisteredAction>;
+  readonly probes: ReadonlyMap<string, RegisteredProbe>;
 };
 
 /** Wraps a typed action definition for the registry. */
 export function registerAction<A>(definition: ActionDefinition<A>): RegisteredAction {
-  const parse = (args: unknown): A => definition.args.parse(args);
   return {
     name: definition.name,
-    check(args) {
-      const result = definition.args.safeParse(args);
-      return result.success
-        ? {ok: true}
-        : {
-            ok: false,
-            message: result.error.issues
-              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-              .join('; '),
-          };
-    },
+    check: (args) => checkWith(definition.args, args),
     async describe(args, ctx) {
-      return definition.describe(parse(args), ctx);
+      return definition.describe(definition.args.parse(args), ctx);
     },
     async run(args, ctx) {
-      return definition.run(parse(args), ctx);
+      return definition.run(definition.args.parse(args), ctx);
     },
   };
 }
@@ -62,19 +61,49 @@ export function registerAction<A>(definition: ActionDefinition<A>): RegisteredAc
 export function registerProbe<A>(definition: ProbeDefinition<A>): RegisteredProbe {
   return {
     name: definition.name,
-    check(args) {
-      const result = definition.args.safeParse(args);
-      return result.success
-        ? {ok: true}
-        : {
-            ok: false,
-            message: result.error.issues
-              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-              .join('; '),
-          };
-    },
+    check: (args) => checkWith(definition.args, args),
     async run(args, ctx) {
       return definition.run(definition.args.parse(args), ctx);
     },
+  };
+}
+
+/** Builds a registry; a name registered twice is a programming error. */
+export function createRegistry(
+  actions: readonly RegisteredAction[],
+  probes: readonly RegisteredProbe[],
+): Registry {
+  return {actions: byName(actions), probes: byName(probes)};
+}
+
+function byName<T extends {readonly name: string}>(items: readonly T[]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    if (map.has(item.name)) {
+      throw new TypeError(`\`${item.name}\` is registered twice`);
+    }
+
+    map.set(item.name, item);
+  }
+
+  return map;
+}
+
+function checkWith<A>(schema: z.ZodType<A>, args: unknown): ArgCheck {
+  const result = schema.safeParse(args);
+  if (result.success) {
+    return {ok: true};
+  }
+
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.filter((key) => typeof key !== 'symbol'),
+    message: issue.message,
+  }));
+  return {
+    ok: false,
+    message: issues
+      .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
+      .join('; '),
+    issues,
   };
 }

@@ -35,8 +35,11 @@ export type OutputValue = string | number | boolean;
 /** What the engine hands every action and probe. */
 export type ActionContext = {
   readonly signal: AbortSignal;
-  /** Streams output lines to the step's log and to the events (the engine redacts them). */
-  readonly output: (lines: readonly string[], stream?: 'stdout' | 'stderr' | 'info') => void;
+  /** Streams output lines to the step's log and to the events (the engine redacts them); a returned promise asks the caller to wait (the log is behind). */
+  readonly output: (
+    lines: readonly string[],
+    stream?: 'stdout' | 'stderr' | 'info',
+  ) => void | Promise<void>;
   readonly ports: Ports;
   /** The profile's work directory: files a step writes go here unless the path is absolute. */
   readonly workdir: string;
@@ -46,6 +49,8 @@ export type ActionContext = {
   readonly assumeYes: boolean;
   /** Values of secret parameters, for actions that pass them on through env or stdin. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** Reads a template under the runbook's `assets/` and renders it with the step's values. */
+  readonly readTemplate?: (name: string) => Promise<string>;
 };
 
 /** The result of an action. */
@@ -73,7 +78,7 @@ export type ActionDefinition<A = unknown> = {
   /** What it will do with these arguments, without doing it (may read, never write). */
   readonly describe: (
     args: A,
-    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets'>,
+    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets' | 'readTemplate'>,
   ) => Promise<readonly PlannedEffect[]> | readonly PlannedEffect[];
   readonly run: (args: A, ctx: ActionContext) => Promise<ActionResult>;
 };

@@ -12,8 +12,11 @@ export type RunOptions = {
   readonly stdin?: string;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
-  /** Called with complete lines as they arrive (raw bytes also go to `logFile` when given). */
-  readonly onLines?: (lines: readonly string[], stream: 'stdout' | 'stderr') => void;
+  /** Called with complete lines as they arrive; a returned promise pauses reading until it settles (back-pressure). */
+  readonly onLines?: (
+    lines: readonly string[],
+    stream: 'stdout' | 'stderr',
+  ) => void | Promise<void>;
 };
 
 /** How a child process ended. */

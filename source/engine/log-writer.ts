@@ -1,0 +1,45 @@
+import {createWriteStream} from 'node:fs';
+import {mkdir} from 'node:fs/promises';
+import path from 'node:path';
+import {once} from 'node:events';
+
+/** One attempt's log file, written as output arrives. */
+export type LogWriter = {
+  /** Appends lines (already redacted); resolves when the file is ready for more. */
+  readonly write: (
+    lines: readonly string[],
+    stream: 'stdout' | 'stderr' | 'info',
+  ) => void | Promise<void>;
+  readonly close: () => Promise<void>;
+};
+
+/** Opens (appends to) a log file. */
+export async function openLog(file: string): Promise<LogWriter> {
+  await mkdir(path.dirname(file), {recursive: true});
+  const stream = createWriteStream(file, {flags: 'a', mode: 0o600});
+  await once(stream, 'open');
+  let draining: Promise<void> | undefined;
+  return {
+    write(lines, kind) {
+      if (lines.length === 0) {
+        return draining;
+      }
+
+      const prefix = kind === 'info' ? '» ' : '';
+      const text = prefix ? lines.map((line) => prefix + line).join('\n') : lines.join('\n');
+      // Back-pressure: when the OS buffer is full, the caller waits for 'drain'.
+      if (!stream.write(text + '\n') && !draining) {
+        draining = once(stream, 'drain').then(() => {
+          draining = undefined;
+        });
+      }
+
+      return draining;
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        stream.end(resolve);
+      });
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import {constants} from 'node:fs';
+import {access} from 'node:fs/promises';
+import path from 'node:path';
+import type {Readable} from 'node:stream';
+import {execa} from 'execa';
+import type {ProcessPort, RunOptions, RunResult} from './ports.js';
+import {createLineRing, createLineSplitter} from './line-splitter.js';
+
+// Children run detached (their own process group) so that cancelling ends the whole group
+// — a `helm` that spawned a plugin, a `vagrant` that spawned ruby. Output is read as raw
+// chunks and split here: execa's per-line iterator costs 5x on a flood (perf-notes.md).
+
+/** Options of the real process port. */
+export type ProcessPortOptions = {
+  /** The environment children start from (default: this process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How long a child gets after SIGTERM before SIGKILL. */
+  readonly graceMs?: number;
+};
+
+const tailSize = 40;
+
+/** The real ProcessPort, on execa, never through a shell. */
+export function createProcessPort(options: ProcessPortOptions = {}): ProcessPort {
+  const baseEnv = options.env ?? process.env;
+  const graceMs = options.graceMs ?? 3000;
+  return {
+    run: async (file, args, runOptions = {}) => runChild(file, args, runOptions, baseEnv, graceMs),
+    which: async (file) => which(file, baseEnv['PATH'] ?? ''),
+  };
+}
+
+async function runChild(
+  file: string,
+  args: readonly string[],
+  options: RunOptions,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+  graceMs: number,
+): Promise<RunResult> {
+  const tail = createLineRing(tailSize);
+  if (options.signal?.aborted) {
+    return {exitCode: undefined, signal: undefined, cancelled: true, timedOut: false, tail: []};
+  }
+
+  const subprocess = execa(file, [...args], {
+    cwd: options.cwd,
+    env: {...baseEnv, ...options.env},
+    extendEnv: false,
+    ...(options.stdin === undefined ? {stdin: 'ignore' as const} : {input: options.stdin}),
+    buffer: false,
+    reject: false,
+    detached: true,
+    stripFinalNewline: false,
+  });
+
+  let cancelled = false;
+  let timedOut = false;
+  let killTimer: NodeJS.Timeout | undefined;
+  const endGroup = (): void => {
+    if (killTimer) {
+      return;
+    }
+
+    signalGroup(subprocess.pid, 'SIGTERM');
+    killTimer = setTimeout(() => {
+      signalGroup(subprocess.pid, 'SIGKILL');
+    }, graceMs);
+  };
+
+  const onAbort = (): void => {
+    cancelled = true;
+    endGroup();
+  };
+
+  options.signal?.addEventListener('abort', onAbort, {once: true});
+  const timeout =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          endGroup();
+        }, options.timeoutMs);
+
+  const reading = [
+    pump(subprocess.stdout, 'stdout', options, tail),
+    pump(subprocess.stderr, 'stderr', options, tail),
+  ];
+  const result = await subprocess;
+  await Promise.all(reading);
+  options.signal?.removeEventListener('abort', onAbort);
+  clearTimeout(timeout);
+  // The group may outlive its leader (a child that ignored SIGTERM): finish it now.
+  if (killTimer) {
+    clearTimeout(killTimer);
+    signalGroup(subprocess.pid, 'SIGKILL');
+  }
+
+  const spawnError =
+    result.failed && result.exitCode === undefined && !result.isTerminated && !cancelled
+      ? result.originalMessage || result.shortMessage
+      : undefined;
+  return {
+    exitCode: result.exitCode,
+    signal: result.signal,
+    cancelled,
+    timedOut,
+    tail: tail.lines(),
+    ...(spawnError ? {spawnError} : {}),
+  };
+}
+
+async function pump(
+  stream: Readable | null,
+  name: 'stdout' | 'stderr',
+  options: RunOptions,
+  tail: ReturnType<typeof createLineRing>,
+): Promise<void> {
+  if (!stream) {
+    return;
+  }
+
+  const splitter = createLineSplitter();
+  stream.setEncoding('utf8');
+  const deliver = (lines: string[]): void => {
+    if (lines.length === 0) {
+      return;
+    }
+
+    tail.push(lines);
+    const pending = options.onLines?.(lines, name);
+    // Back-pressure: a slow log file pauses the child's pipe instead of growing memory.
+    if (pending) {
+      stream.pause();
+      void pending.finally(() => stream.resume());
+    }
+  };
+
+  await new Promise<void>((resolve) => {
+    stream.on('data', (chunk: string) => {
+      deliver(splitter.push(chunk));
+    });
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => {
+      resolve();
+    });
+  });
+  deliver(splitter.flush());
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) {
+    return;
+  }
+
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+async function which(file: string, searchPath: string): Promise<string | undefined> {
+  if (file.includes('/')) {
+    return (await isExecutable(file)) ? path.resolve(file) : undefined;
+  }
+
+  for (const directory of searchPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(directory, file);
+    if (await isExecutable(candidate)) {
+      return candidate;
+    }
+  }
+
+  return undefined;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

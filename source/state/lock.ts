@@ -1,0 +1,71 @@
+import {mkdir, open, readFile, unlink} from 'node:fs/promises';
+import path from 'node:path';
+import {RunbookError} from '../engine/errors.js';
+
+/** A held profile lock. */
+export type Lock = {readonly release: () => Promise<void>};
+
+/**
+ * Takes the profile's lock: a file created exclusively, holding our pid. A lock whose
+ * holder is gone (the process was killed) is taken over.
+ */
+export async function acquireLock(lockFile: string, profile: string): Promise<Lock> {
+  await mkdir(path.dirname(lockFile), {recursive: true});
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return {release: async () => releaseLock(lockFile)};
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) {
+        throw error;
+      }
+    }
+
+    const holder = await readHolder(lockFile);
+    if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
+      throw new RunbookError(
+        'locked',
+        `profile "${profile}" is in use by process ${holder}`,
+        'wait for it to finish, or use another --profile',
+      );
+    }
+
+    if (holder === process.pid) {
+      throw new RunbookError(
+        'locked',
+        `profile "${profile}" is already open in this process (${holder})`,
+        'close the other engine first',
+      );
+    }
+
+    // The holder is gone: remove its lock and try again (another process may win the race).
+    await unlink(lockFile).catch(() => undefined);
+  }
+
+  throw new RunbookError('locked', `profile "${profile}" could not be locked`, 'try again');
+}
+
+async function releaseLock(lockFile: string): Promise<void> {
+  // Only remove the lock if it is still ours.
+  if ((await readHolder(lockFile)) === process.pid) {
+    await unlink(lockFile).catch(() => undefined);
+  }
+}
+
+async function readHolder(lockFile: string): Promise<number | undefined> {
+  const text = await readFile(lockFile, 'utf8').catch(() => undefined);
+  const pid = Number.parseInt(text ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else — still alive.
+    return !(error instanceof Error && 'code' in error && error.code === 'ESRCH');
+  }
+}
