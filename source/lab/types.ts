@@ -126,6 +126,10 @@ export type LabWorld = {
       failureReason?: string;
       trace: string;
       createdAt: string;
+      startedAt?: string;
+      finishedAt?: string;
+      /** The build pod the lab's runner made for the job, once it exists. */
+      podName?: string;
     }>;
   };
 };
