@@ -1,0 +1,223 @@
+import {parseArgs} from 'node:util';
+import type {Lang} from '../i18n/text.js';
+import {commandSpecs, flagSpecs, type CommandName} from './flags.js';
+import {closest, usageError} from './usage-error.js';
+
+/** Flags common to every command, after checking. */
+export type CommonOptions = {
+  readonly profile: string;
+  /** From `--state-dir`; the environment and the default are applied later. */
+  readonly stateDir: string | undefined;
+  readonly lang: Lang | undefined;
+  readonly json: boolean;
+};
+
+/** Flags of `run` (and, in part, `plan` and `export`). */
+export type RunOptions = {
+  readonly yes: boolean;
+  readonly from: string | undefined;
+  readonly only: string | undefined;
+  /** `--simulate` → simulated, `--real` → real, neither → decide from what is installed. */
+  readonly target: 'simulated' | 'real' | 'auto';
+  /** `--set k=v`, in order (a later one wins). */
+  readonly set: Readonly<Record<string, string>>;
+  readonly paramsFile: string | undefined;
+};
+
+/** `run`, `status`, `plan` and `export`: a runbook and the run flags. */
+export type RunLikeCommand = {
+  readonly kind: 'run' | 'status' | 'plan' | 'export';
+  readonly runbook: string | undefined;
+  readonly common: CommonOptions;
+  readonly run: RunOptions;
+};
+
+/** What the command line asks for. */
+export type CliCommand =
+  | {readonly kind: 'help'}
+  | {readonly kind: 'version'}
+  | RunLikeCommand
+  | {
+      readonly kind: 'reset';
+      readonly runbook: string | undefined;
+      readonly step: string | undefined;
+      readonly common: CommonOptions;
+    }
+  | {readonly kind: 'log'; readonly step: string; readonly common: CommonOptions}
+  | {
+      readonly kind: 'lab';
+      readonly action: 'start' | 'stop' | 'status' | 'reset';
+      readonly common: CommonOptions;
+    };
+
+const commandNames = commandSpecs.map((spec) => spec.name);
+const profilePattern = /^[\w.-]{1,64}$/u;
+const paramKeyPattern = /^[a-z][a-z\d_]*$/u;
+
+function isCommand(word: string): word is CommandName {
+  return commandNames.some((name) => name === word);
+}
+
+function parseSet(values: readonly string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const value of values) {
+    const equals = value.indexOf('=');
+    const key = equals === -1 ? value : value.slice(0, equals);
+    if (equals === -1 || !paramKeyPattern.test(key)) {
+      throw usageError(
+        `\`--set ${key}\` must look like --set name=value`,
+        'parameter names are lower case: --set namespace=gitlab-runner',
+      );
+    }
+
+    result[key] = value.slice(equals + 1);
+  }
+
+  return result;
+}
+
+function firstCommand(positionals: readonly string[]): {command: CommandName; rest: string[]} {
+  const [first, ...rest] = positionals;
+  if (first === undefined) return {command: 'run', rest: []};
+  if (isCommand(first)) return {command: first, rest};
+  // `mke-runbook runbooks/x.yaml` means `run runbooks/x.yaml`.
+  if (/\.ya?ml$/u.test(first) || first.includes('/'))
+    return {command: 'run', rest: [first, ...rest]};
+  const guess = closest(first, commandNames);
+  throw usageError(
+    `unknown command \`${first}\``,
+    guess ? `did you mean \`mke-runbook ${guess}\`? (see --help)` : 'see `mke-runbook --help`',
+  );
+}
+
+// node:util's messages are long and generic; name the flag and guess the intended one.
+function parseError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '(-{1,2}[^']*)'/u.exec(message)?.[1];
+  if (unknown !== undefined) {
+    const guess = closest(
+      unknown.replace(/^-+/u, ''),
+      flagSpecs.map((spec) => spec.name),
+    );
+    return usageError(
+      `unknown flag \`${unknown}\``,
+      guess ? `did you mean \`--${guess}\`? (see --help)` : 'see `mke-runbook --help`',
+    );
+  }
+
+  const needsValue = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/u.exec(message)?.[1];
+  if (needsValue !== undefined) return usageError(`\`${needsValue}\` needs a value`);
+  return usageError(message.split('\n')[0] ?? message);
+}
+
+/** Turns the arguments (without `node` and the script) into a command; throws a usage RunbookError. */
+export function parseCommandLine(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(
+        flagSpecs.map((spec) => [
+          spec.name,
+          {
+            type: spec.type,
+            multiple: spec.multiple ?? false,
+            ...(spec.short ? {short: spec.short} : {}),
+          },
+        ]),
+      ),
+    });
+  } catch (error) {
+    throw parseError(error);
+  }
+
+  const {values, positionals} = parsed;
+  const given = (name: string): boolean => values[name] !== undefined;
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+
+  if (given('help')) return {kind: 'help'};
+  if (given('version')) return {kind: 'version'};
+  const {command, rest} = firstCommand(positionals);
+  if (command === 'help') return {kind: 'help'};
+
+  for (const spec of flagSpecs) {
+    if (given(spec.name) && spec.commands && !spec.commands.includes(command)) {
+      throw usageError(`\`--${spec.name}\` does not apply to \`${command}\``);
+    }
+  }
+
+  const profile = text('profile') ?? 'default';
+  if (!profilePattern.test(profile)) {
+    throw usageError(
+      `profile name \`${profile}\` is not allowed`,
+      'use letters, digits, dot, dash and underscore',
+    );
+  }
+
+  const lang = text('lang');
+  if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
+    throw usageError(
+      `\`--lang ${lang}\` is not a language this tool speaks`,
+      'use --lang en or --lang ja',
+    );
+  }
+
+  const common: CommonOptions = {
+    profile,
+    stateDir: text('state-dir'),
+    lang,
+    json: values['json'] === true,
+  };
+  const tooMany = (max: number): void => {
+    if (rest.length > max)
+      throw usageError(`unexpected argument \`${rest[max] ?? ''}\` after \`${command}\``);
+  };
+
+  switch (command) {
+    case 'log': {
+      tooMany(1);
+      const [step] = rest;
+      if (step === undefined) throw usageError('`log` needs the step id: mke-runbook log STEP');
+      return {kind: 'log', step, common};
+    }
+
+    case 'lab': {
+      tooMany(1);
+      const [action] = rest;
+      if (action !== 'start' && action !== 'stop' && action !== 'status' && action !== 'reset') {
+        throw usageError(
+          `\`lab\` needs one of start, stop, status, reset${action ? ` (not \`${action}\`)` : ''}`,
+        );
+      }
+
+      return {kind: 'lab', action, common};
+    }
+
+    case 'reset': {
+      tooMany(1);
+      return {kind: 'reset', runbook: rest[0], step: text('step'), common};
+    }
+
+    default: {
+      tooMany(1);
+      if (given('simulate') && given('real'))
+        throw usageError('give `--simulate` or `--real`, not both');
+      if (given('from') && given('only')) throw usageError('give `--from` or `--only`, not both');
+      const set = values['set'];
+      const run: RunOptions = {
+        yes: values['yes'] === true,
+        from: text('from'),
+        only: text('only'),
+        target: given('simulate') ? 'simulated' : given('real') ? 'real' : 'auto',
+        set: parseSet(Array.isArray(set) ? set.filter((item) => typeof item === 'string') : []),
+        paramsFile: text('params'),
+      };
+      return {kind: command, runbook: rest[0], common, run};
+    }
+  }
+}

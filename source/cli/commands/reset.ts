@@ -1,0 +1,37 @@
+import type {CommonOptions} from '../args.js';
+import {loadNamedRunbook, type CliIo} from '../context.js';
+import {allSteps} from '../../report/step-index.js';
+import {usageError, closest} from '../usage-error.js';
+import {openProfileEngine} from '../open-engine.js';
+
+/** `reset [--step ID]`: forgets progress in the state file; nothing in the world changes. */
+export async function resetCommand(
+  options: {
+    readonly runbook: string | undefined;
+    readonly step: string | undefined;
+    readonly common: CommonOptions;
+  },
+  io: CliIo,
+): Promise<number> {
+  const runbook = await loadNamedRunbook(options.runbook, io);
+  const ids = allSteps(runbook).map(({step}) => step.id);
+  if (options.step !== undefined && !ids.includes(options.step)) {
+    const guess = closest(options.step, ids);
+    throw usageError(
+      `runbook \`${runbook.id}\` has no step \`${options.step}\``,
+      guess ? `did you mean \`${guess}\`?` : undefined,
+    );
+  }
+
+  const {engine} = await openProfileEngine({runbook, common: options.common, io, target: 'real'});
+  try {
+    await engine.reset(options.step);
+  } finally {
+    await engine.close();
+  }
+
+  io.stdout.write(
+    `${options.step === undefined ? 'every step' : `step ${options.step}`} of profile ${options.common.profile} is pending again (the state file only: nothing in the world was changed)\n`,
+  );
+  return 0;
+}

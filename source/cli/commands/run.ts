@@ -1,0 +1,147 @@
+import {mkdir} from 'node:fs/promises';
+import path from 'node:path';
+import type {Engine, RunOutcome} from '../../engine/engine-api.js';
+import type {EngineEvent} from '../../engine/events.js';
+import type {Prompter} from '../../engine/prompter.js';
+import {createJsonReporter} from '../../report/json-reporter.js';
+import {createLineReporter} from '../../report/line-reporter.js';
+import type {Runbook} from '../../runbook/types.js';
+import type {RunLikeCommand} from '../args.js';
+import {checkSameRunbook, loadNamedRunbook, profileContext, type CliIo} from '../context.js';
+import {exitCodeForOutcome} from '../exit-code.js';
+import {createHeadlessPrompter, type HeadlessPrompter} from '../headless-prompter.js';
+import {openLabSession, type LabSession} from '../lab-session.js';
+import {openProfileEngine} from '../open-engine.js';
+import {paramSources} from '../params.js';
+import {readProfileState} from '../read-state.js';
+import {trapSignals} from '../signals.js';
+import {chooseTarget} from '../target.js';
+import {usageError} from '../usage-error.js';
+
+/** `run` (the default command): walks the runbook, in the Ink UI on a terminal, else headless. */
+export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<number> {
+  const context = profileContext(command.common, io);
+  const runbook = await loadNamedRunbook(command.runbook, io);
+  checkSameRunbook(runbook, await readProfileState(context.paths), command.common.profile);
+  checkStep(runbook, command.run.from ?? command.run.only);
+  const sources = await paramSources(runbook, command.run, io.env);
+  const target = await chooseTarget(command.run.target, io.env, (line) =>
+    io.stderr.write(`${line}\n`),
+  );
+  const interactive = io.stdin.isTTY && io.stdout.isTTY && !command.common.json;
+  let lab: LabSession | undefined;
+  if (target === 'simulated') {
+    lab = await openLabSession({stateDir: context.stateDir, profile: command.common.profile});
+    await mkdir(path.join(context.paths.profileDir, 'lab', 'home'), {recursive: true});
+  }
+
+  try {
+    const headless = interactive
+      ? undefined
+      : createHeadlessPrompter({runbook, assumeYes: command.run.yes, lang: context.lang});
+    const prompter: Prompter =
+      headless ?? (await import('../../ui/prompter.js')).createUiPrompter();
+    const {engine} = await openProfileEngine({
+      runbook,
+      common: command.common,
+      io,
+      target,
+      ...(lab ? {lab: lab.runtime} : {}),
+      prompter,
+      assumeYes: command.run.yes,
+      paramSources: sources,
+    });
+    try {
+      if (headless === undefined) {
+        const {runInteractive} = await import('../../ui/run-interactive.js');
+        return exitCodeForOutcome(
+          await runInteractive(engine, {
+            lang: context.lang,
+            simulated: target === 'simulated',
+            stdin: io.stdin,
+            stdout: io.stdout,
+          }),
+        );
+      }
+
+      return await runHeadless(engine, command, io, headless);
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await lab?.release();
+  }
+}
+
+function checkStep(runbook: Runbook, stepId: string | undefined): void {
+  if (stepId === undefined) return;
+  const ids = runbook.steps.flatMap((step) =>
+    step.kind === 'choice'
+      ? [step.id, ...step.branches.flatMap((branch) => branch.steps.map((inner) => inner.id))]
+      : [step.id],
+  );
+  if (!ids.includes(stepId)) {
+    throw usageError(
+      `runbook \`${runbook.id}\` has no step \`${stepId}\``,
+      `its steps: ${ids.join(', ')}`,
+    );
+  }
+}
+
+async function runHeadless(
+  engine: Engine,
+  command: RunLikeCommand,
+  io: CliIo,
+  prompter: HeadlessPrompter,
+): Promise<number> {
+  const context = profileContext(command.common, io);
+  const write = (text: string): void => {
+    io.stdout.write(text);
+  };
+
+  const report: (event: EngineEvent) => void = command.common.json
+    ? createJsonReporter(write)
+    : createLineReporter(write, {
+        paint: context.paint,
+        lang: context.lang,
+        runbook: engine.runbook,
+      });
+  let stopping = false;
+  const unsubscribe = engine.subscribe((event) => {
+    report(event);
+    // If a step starts after a signal (the engine moved on), cancel that one too.
+    if (stopping && event.type === 'step-started') engine.cancel();
+  });
+  const signals = trapSignals(() => {
+    stopping = true;
+    engine.cancel();
+  });
+  try {
+    let outcome: RunOutcome;
+    const {from, only} = command.run;
+    if (only !== undefined) {
+      outcome = await engine.runFrom(only, {only: true});
+    } else if (from === undefined) {
+      const found = await engine.reconcile();
+      outcome =
+        found.proposedStepId === undefined || stopping
+          ? 'done'
+          : await engine.runFrom(found.proposedStepId);
+    } else {
+      outcome = await engine.runFrom(from);
+    }
+
+    const caught = signals.caught();
+    if (caught !== undefined) return caught;
+    const refused = prompter.refused();
+    if (refused) throw refused;
+    return exitCodeForOutcome(outcome);
+  } catch (error) {
+    const caught = signals.caught();
+    if (caught !== undefined) return caught;
+    throw prompter.refused() ?? error;
+  } finally {
+    signals.dispose();
+    unsubscribe();
+  }
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import {langFromEnvironment, type Lang} from '../i18n/text.js';
+import {RunbookError} from '../engine/errors.js';
+import {loadRunbook} from '../runbook/load.js';
+import type {Runbook} from '../runbook/types.js';
+import type {ProfilePaths} from '../state/paths.js';
+import type {ProfileState} from '../state/types.js';
+import type {CommonOptions} from './args.js';
+import {defaultRunbookPath} from './package-root.js';
+import {pathsOf, resolveStateDir} from './state-dir.js';
+import {createPaint, colorWanted, type Paint} from '../report/paint.js';
+
+/** The process's streams and environment, injected so tests and the entry differ only here. */
+export type CliIo = {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+};
+
+/** What every profile command starts from. */
+export type ProfileContext = {
+  readonly stateDir: string;
+  readonly paths: ProfilePaths;
+  readonly lang: Lang;
+  readonly paint: Paint;
+};
+
+/** State directory, profile paths, language and colour for a command. */
+export function profileContext(common: CommonOptions, io: CliIo): ProfileContext {
+  const stateDir = resolveStateDir(
+    common.stateDir === undefined ? undefined : path.resolve(io.cwd, common.stateDir),
+    io.env,
+  );
+  return {
+    stateDir,
+    paths: pathsOf(stateDir, common.profile),
+    lang: common.lang ?? langFromEnvironment(io.env),
+    paint: createPaint(colorWanted(io.stdout, io.env)),
+  };
+}
+
+/** Loads the named runbook, or the default one. */
+export async function loadNamedRunbook(name: string | undefined, io: CliIo): Promise<Runbook> {
+  return loadRunbook(name === undefined ? defaultRunbookPath() : path.resolve(io.cwd, name), {
+    displayRoot: io.cwd,
+  });
+}
+
+/** Refuses to mix a profile's progress with a different runbook. */
+export function checkSameRunbook(
+  runbook: Runbook,
+  state: ProfileState | undefined,
+  profile: string,
+): void {
+  if (state === undefined || state.runbookId === runbook.id) return;
+  throw new RunbookError(
+    'usage',
+    `profile \`${profile}\` holds the progress of runbook \`${state.runbookId}\`, not \`${runbook.id}\``,
+    'name that runbook, or use another --profile',
+  );
+}

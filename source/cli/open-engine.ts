@@ -1,0 +1,48 @@
+import type {Engine, ParamSources} from '../engine/engine-api.js';
+import type {Target} from '../engine/events.js';
+import type {Prompter} from '../engine/prompter.js';
+import type {LabRuntime} from '../lab/contract.js';
+import type {Runbook} from '../runbook/types.js';
+import type {CommonOptions} from './args.js';
+import {profileContext, type CliIo, type ProfileContext} from './context.js';
+import {createHeadlessPrompter} from './headless-prompter.js';
+import {createPorts} from './ports.js';
+import {readProfileState} from './read-state.js';
+
+/**
+ * Opens the engine on the profile (taking its lock). Without a target it keeps the one the
+ * profile recorded; without a prompter it answers nothing (headless, no --yes).
+ */
+export async function openProfileEngine(options: {
+  readonly runbook: Runbook;
+  readonly common: CommonOptions;
+  readonly io: CliIo;
+  readonly target?: Target;
+  readonly lab?: LabRuntime;
+  readonly prompter?: Prompter;
+  readonly assumeYes?: boolean;
+  readonly paramSources?: ParamSources;
+}): Promise<{readonly engine: Engine; readonly context: ProfileContext}> {
+  const context = profileContext(options.common, options.io);
+  const target = options.target ?? (await readProfileState(context.paths))?.target ?? 'real';
+  const assumeYes = options.assumeYes ?? false;
+  const {openEngine} = await import('../engine/engine.js');
+  const engine = await openEngine({
+    runbook: options.runbook,
+    stateDir: context.stateDir,
+    profile: options.common.profile,
+    ports: createPorts({
+      lab: options.lab,
+      profileDir: context.paths.profileDir,
+      env: options.io.env,
+    }),
+    prompter:
+      options.prompter ??
+      createHeadlessPrompter({runbook: options.runbook, assumeYes, lang: context.lang}),
+    lang: context.lang,
+    assumeYes,
+    target,
+    paramSources: options.paramSources ?? {set: {}, env: options.io.env},
+  });
+  return {engine, context};
+}

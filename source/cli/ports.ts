@@ -1,0 +1,60 @@
+import os from 'node:os';
+import path from 'node:path';
+import {labUrlEnv, type LabRuntime} from '../lab/contract.js';
+import type {HttpPort, Ports} from '../integrations/ports.js';
+import type {KubePort} from '../integrations/kube-port.js';
+import {createProcessPort} from '../integrations/process.js';
+import {createFilesPort} from '../integrations/files.js';
+
+/** What the children see when the target is the lab. */
+export function labEnvironment(
+  lab: LabRuntime,
+  home: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
+  return {
+    ...env,
+    PATH: [lab.binDir, env['PATH']].filter(Boolean).join(path.delimiter),
+    [labUrlEnv]: lab.url,
+    HOME: home,
+  };
+}
+
+/**
+ * The real Ports. HTTP and Kubernetes load on first use: client-node alone costs ~0.9 s of
+ * start-up (perf-notes.md). With a lab, children find the stand-ins first on PATH, get the
+ * lab's URL and their own HOME, and every HTTP request goes to the lab.
+ */
+export function createPorts(options: {
+  readonly lab: LabRuntime | undefined;
+  readonly profileDir: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}): Ports {
+  const {lab} = options;
+  const home = lab
+    ? path.join(options.profileDir, 'lab', 'home')
+    : (options.env['HOME'] ?? os.homedir());
+  const childEnv = lab ? labEnvironment(lab, home, options.env) : options.env;
+  let http: Promise<HttpPort> | undefined;
+  let kubeFactory: Promise<(kubeconfigPath: string) => Promise<KubePort>> | undefined;
+  return {
+    process: createProcessPort({env: childEnv}),
+    files: createFilesPort(),
+    http: {
+      async request(request) {
+        http ??= import('../integrations/http.js').then(({createHttpPort}) =>
+          createHttpPort(lab ? {labUrl: lab.url} : {}),
+        );
+        return (await http).request(request);
+      },
+    },
+    async kube(kubeconfigPath) {
+      kubeFactory ??= import('../integrations/kube.js').then(({createKubeFactory}) =>
+        createKubeFactory(lab ? {labUrl: lab.url} : {}),
+      );
+      return (await kubeFactory)(kubeconfigPath);
+    },
+    simulated: lab !== undefined,
+    home,
+  };
+}

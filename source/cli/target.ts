@@ -1,0 +1,24 @@
+import type {Target} from '../engine/events.js';
+import {createProcessPort} from '../integrations/process.js';
+
+/**
+ * The target of a run: as asked, or — when neither `--simulate` nor `--real` was given —
+ * real if `vagrant` is on PATH, else the simulated lab, said in one line.
+ */
+export async function chooseTarget(
+  wanted: Target | 'auto',
+  env: Readonly<Record<string, string | undefined>>,
+  note: (line: string) => void,
+): Promise<Target> {
+  if (wanted !== 'auto') return wanted;
+  const vagrant = await createProcessPort({env}).which('vagrant');
+  if (vagrant === undefined) {
+    note(
+      'vagrant is not on PATH: using the simulated lab (--simulate to say so, --real to insist on real machines)',
+    );
+    return 'simulated';
+  }
+
+  note(`vagrant found at ${vagrant}: using the real machines (--simulate for the lab)`);
+  return 'real';
+}

@@ -1,0 +1,179 @@
+import {pick, type Lang} from '../i18n/text.js';
+import type {EngineEvent} from '../engine/events.js';
+import type {PlannedEffect} from '../actions/types.js';
+import type {Runbook} from '../runbook/types.js';
+import {allSteps} from './step-index.js';
+import {formatDuration} from './duration.js';
+import {showCommand} from './command-text.js';
+import type {Paint} from './paint.js';
+
+// The plain reporter: one or a few lines per engine event, every line about a step
+// prefixed with `[step-id]`, so a CI log can be grepped per step.
+
+/** What the line formatter needs besides the event. */
+export type LineFormat = {
+  readonly paint: Paint;
+  readonly lang: Lang;
+  /** For step titles; optional so events can be printed without it. */
+  readonly runbook?: Runbook;
+};
+
+const tag = (stepId: string, format: LineFormat): string => format.paint.dim(`[${stepId}]`);
+
+/** The lines a planned effect prints as. */
+export function effectLines(effect: PlannedEffect): string[] {
+  switch (effect.kind) {
+    case 'command': {
+      const env = effect.env?.length ? ` (env: ${effect.env.join(', ')})` : '';
+      const stdin = effect.stdin === undefined ? '' : ' (stdin given)';
+      return [`$ ${showCommand(effect.file, effect.args)}${env}${stdin}`];
+    }
+
+    case 'file': {
+      return [`writes ${effect.path} (${effect.content.split('\n').length} lines)`];
+    }
+
+    case 'manifest': {
+      return [`${effect.action} manifest (${effect.yaml.trimEnd().split('\n').length} lines)`];
+    }
+
+    case 'request': {
+      return [`${effect.method} ${effect.url}`];
+    }
+
+    case 'note': {
+      return [effect.text];
+    }
+  }
+}
+
+function titleOf(stepId: string, format: LineFormat): string {
+  const found = format.runbook && allSteps(format.runbook).find(({step}) => step.id === stepId);
+  return found ? pick(found.step.title, format.lang) : stepId;
+}
+
+/** The lines one event prints as (no trailing newlines; may be empty). */
+export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
+  const {paint} = format;
+  switch (event.type) {
+    case 'run-started': {
+      return [
+        paint.bold(
+          `▶ ${event.runbookId} · profile ${event.profile} · ${event.target.toUpperCase()}`,
+        ),
+      ];
+    }
+
+    case 'reconcile-started': {
+      return ['checking what is already in place…'];
+    }
+
+    case 'reconcile-step': {
+      const detail = event.detail ? ` — ${event.detail}` : '';
+      return [`${tag(event.stepId, format)} ${event.verdict}${detail}`];
+    }
+
+    case 'reconcile-finished': {
+      return [
+        event.proposedStepId === undefined
+          ? 'every step is in place'
+          : `continuing at ${event.proposedStepId}`,
+      ];
+    }
+
+    case 'param-resolved': {
+      return [paint.dim(`parameter ${event.paramId} from ${event.from}`)];
+    }
+
+    case 'step-started': {
+      const attempt = event.attempt > 1 ? ` (attempt ${event.attempt})` : '';
+      return [
+        `${tag(event.stepId, format)} ${paint.bold(`▶ ${titleOf(event.stepId, format)}`)}${attempt}`,
+        `${tag(event.stepId, format)} ${paint.dim(`log: ${event.logPath}`)}`,
+      ];
+    }
+
+    case 'step-plan': {
+      return event.effects.flatMap((effect) =>
+        effectLines(effect).map((line) => `${tag(event.stepId, format)} ${paint.cyan(line)}`),
+      );
+    }
+
+    case 'step-output': {
+      const prefix = tag(event.stepId, format);
+      return event.lines.map((line) =>
+        event.stream === 'info' ? `${prefix} ${paint.dim(line)}` : `${prefix} ${line}`,
+      );
+    }
+
+    case 'check-result': {
+      const mark = event.holds ? paint.green('✓ check') : paint.red('✗ check');
+      const detail = event.detail ? `: ${event.detail}` : '';
+      return [`${tag(event.stepId, format)} ${mark} ${event.checkId}${detail}`];
+    }
+
+    case 'step-finished': {
+      return finishedLines(event, format);
+    }
+
+    case 'diagnosis': {
+      const {diagnosis} = event;
+      return [
+        `${tag(event.stepId, format)} ${paint.yellow(`diagnosis: ${pick(diagnosis.title, format.lang)}`)}`,
+        ...pick(diagnosis.explanation, format.lang)
+          .split('\n')
+          .map((line) => `${tag(event.stepId, format)}   ${line}`),
+        `${tag(event.stepId, format)} next: ${pick(diagnosis.next.hint, format.lang)}`,
+      ];
+    }
+
+    case 'branch-chosen': {
+      const previous = event.previous ? ` (was ${event.previous})` : '';
+      return [`${tag(event.stepId, format)} branch ${event.branchId}${previous}`];
+    }
+
+    case 'run-finished': {
+      const colour =
+        event.status === 'done'
+          ? paint.green
+          : event.status === 'failed'
+            ? paint.red
+            : paint.yellow;
+      return [paint.bold(colour(`■ ${event.status}`))];
+    }
+  }
+}
+
+function finishedLines(
+  event: Extract<EngineEvent, {type: 'step-finished'}>,
+  format: LineFormat,
+): string[] {
+  const {paint} = format;
+  const prefix = tag(event.stepId, format);
+  const took = formatDuration(event.durationMs);
+  if (event.status === 'done') return [`${prefix} ${paint.green(`✓ done in ${took}`)}`];
+  if (event.status === 'skipped') return [`${prefix} ${paint.yellow('↷ skipped')}`];
+  const {error} = event;
+  const exit = error?.exitCode === undefined ? '' : ` (exit code ${error.exitCode})`;
+  const word = event.status === 'interrupted' ? '⏸ interrupted' : '✗ failed';
+  const lines = [
+    `${prefix} ${paint.red(`${word} after ${took}${exit}`)}${error ? `: ${error.message}` : ''}`,
+  ];
+  if (error?.detail) {
+    for (const line of error.detail.split('\n')) lines.push(`${prefix}   ${line}`);
+  }
+
+  if (error?.hint) lines.push(`${prefix} hint: ${error.hint}`);
+  return lines;
+}
+
+/** A reporter writing each event's lines to `write` as they come. */
+export function createLineReporter(
+  write: (text: string) => void,
+  format: LineFormat,
+): (event: EngineEvent) => void {
+  return (event) => {
+    const lines = formatEvent(event, format);
+    if (lines.length > 0) write(`${lines.join('\n')}\n`);
+  };
+}
