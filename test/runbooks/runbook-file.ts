@@ -6,8 +6,8 @@ import {z} from 'zod';
 // whatever the loader and the registry look like.
 
 const text = z.object({en: z.string(), ja: z.string()});
-const invocation = z.looseObject({action: z.string(), with: z.record(z.string(), z.unknown()).optional()});
-const actionStep = z.looseObject({
+const invocation = z.object({action: z.string(), with: z.record(z.string(), z.unknown()).optional()});
+const actionStep = z.object({
   id: z.string(),
   title: text,
   text,
@@ -22,7 +22,7 @@ const actionStep = z.looseObject({
 /** An action step as the tests see it. */
 export type RawStep = z.infer<typeof actionStep>;
 
-const choiceStep = z.looseObject({
+const choiceStep = z.object({
   id: z.string(),
   kind: z.literal('choice'),
   title: text,
@@ -30,7 +30,7 @@ const choiceStep = z.looseObject({
   expected: z.string(),
   param: z.string().optional(),
   branches: z.array(
-    z.looseObject({
+    z.object({
       id: z.string(),
       title: text,
       text,
@@ -42,12 +42,12 @@ const choiceStep = z.looseObject({
   ),
 });
 
-const runbookFile = z.looseObject({
+const runbookFile = z.object({
   id: z.string(),
   title: text,
   summary: text,
   params: z.array(
-    z.looseObject({
+    z.object({
       id: z.string(),
       type: z.string(),
       label: text,
