@@ -5,6 +5,8 @@ import type {ProfileState} from '../state/types.js';
 import type {Lang} from '../i18n/text.js';
 import type {Ports} from '../integrations/ports.js';
 import type {Prompter} from './prompter.js';
+import type {Registry} from '../actions/registry.js';
+import type {Diagnosis} from '../diagnosis/types.js';
 
 // The engine's public face, used by the CLI (source/cli/*), the plain/JSON reporters
 // (source/report/*) and the Ink UI (source/ui/*). Implemented in source/engine/engine.ts.
@@ -54,6 +56,12 @@ export type EngineOptions = {
   readonly assumeYes: boolean;
   readonly target: Target;
   readonly paramSources: ParamSources;
+  /** Actions and probes (default: the generic ones and the procedure's). */
+  readonly registry?: Registry;
+  /** Recognises known failures in a failed step's words and log tail (source/diagnosis). */
+  readonly diagnose?: (text: string) => readonly Diagnosis[];
+  /** How many lines of a step's output the engine keeps in memory (default 200). */
+  readonly tailSize?: number;
 };
 
 /** An engine open on one profile (it holds the profile's lock until `close`). */
@@ -92,4 +100,6 @@ export type Engine = {
   readonly cancel: () => void;
   /** Releases the lock. */
   readonly close: () => Promise<void>;
+  /** The bounded tail of a step's latest output (all the engine keeps in memory). */
+  readonly outputTail?: (stepId: string) => readonly string[];
 };

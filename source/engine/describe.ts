@@ -1,0 +1,59 @@
+import path from 'node:path';
+import {createTwoFilesPatch} from 'diff';
+import type {PlannedEffect} from '../actions/types.js';
+import {pick} from '../i18n/text.js';
+import {render} from '../runbook/template.js';
+import type {ActionStep, ChoiceStep} from '../runbook/types.js';
+import type {Internals} from './internals.js';
+import {readTemplate, renderArgs, templateScope} from './scope.js';
+
+/** What a step will do, rendered with the parameters known now; nothing is written. */
+export async function describeStep(
+  internals: Internals,
+  step: ActionStep | ChoiceStep,
+): Promise<readonly PlannedEffect[]> {
+  if (step.kind === 'choice') {
+    return step.branches.map((branch) => ({
+      kind: 'note' as const,
+      text: `${branch.id}: ${pick(branch.title, internals.lang)}`,
+    }));
+  }
+
+  const effects: PlannedEffect[] = [];
+  for (const file of step.files) {
+    const target = path.resolve(
+      internals.paths.workdir,
+      render(file.path, templateScope(internals, false)),
+    );
+    const content = await readTemplate(internals, file.template);
+    const current = await internals.ports.files.readText(target);
+    effects.push({
+      kind: 'file',
+      path: target,
+      content,
+      ...(current === undefined || current === content
+        ? {}
+        : {diff: createTwoFilesPatch(target, target, current, content, 'current', 'new')}),
+    });
+  }
+
+  for (const invocation of step.run) {
+    const action = internals.registry.actions.get(invocation.action);
+    const args = renderArgs(internals, invocation.with);
+    if (!action?.check(args).ok) {
+      effects.push({kind: 'note', text: `${invocation.action}: arguments not valid yet`});
+      continue;
+    }
+
+    effects.push(
+      ...(await action.describe(args, {
+        workdir: internals.paths.workdir,
+        ports: internals.ports,
+        secrets: internals.params.secrets(),
+        readTemplate: async (name) => readTemplate(internals, name),
+      })),
+    );
+  }
+
+  return internals.redactor.redactDeep(effects);
+}

@@ -1,0 +1,178 @@
+import type {ProbeResult} from '../actions/types.js';
+import type {ActionStep} from '../runbook/types.js';
+import type {ReconcileReport} from './engine-api.js';
+import type {ReconcileVerdict} from './events.js';
+import type {Internals} from './internals.js';
+import {plannedSteps} from './plan.js';
+import {interruptRunning, recordOf, withStatus} from './records.js';
+import {renderArgs} from './scope.js';
+
+const concurrency = 8;
+const probeTimeoutMs = 5000;
+
+/**
+ * Finds out where things really stand: `running` records become `interrupted`, every
+ * done-probe runs (read-only, in parallel, each bounded in time), and the state is brought in
+ * line with the world — a drifted step goes back to pending (its history kept), a step found in
+ * place is recorded done. Proposes the first step that is neither verified nor found in place.
+ */
+export async function reconcile(internals: Internals): Promise<ReconcileReport> {
+  const started = Date.now();
+  const {store, bus} = internals;
+  store.update((state) => interruptRunning(state, internals.now().toISOString()));
+  bus.emit({type: 'reconcile-started', at: started});
+  const planned = plannedSteps(internals.runbook, store.get());
+  const results = await mapBounded(planned, concurrency, async (entry) => {
+    if (entry.kind === 'choice') {
+      const branch = store.get().branches[entry.step.id];
+      return branch
+        ? {verdict: 'verified' as const, detail: `branch ${branch.branchId} chosen`}
+        : {verdict: 'pending' as const, detail: 'no branch chosen yet'};
+    }
+
+    return judge(internals, entry.step);
+  });
+
+  const steps = planned.map((entry, index) => {
+    const result = results[index] ?? {verdict: 'unknown' as const, detail: ''};
+    const stepId = entry.step.id;
+    if (result.verdict === 'drifted') {
+      store.update((state) => withStatus(state, stepId, 'pending'));
+    } else if (result.verdict === 'found-in-place') {
+      store.update((state) => withStatus(state, stepId, 'done', result.outputs));
+    }
+
+    const detail = internals.redactor.redact(result.detail);
+    bus.emit({type: 'reconcile-step', stepId, verdict: result.verdict, detail});
+    return {stepId, verdict: result.verdict, detail};
+  });
+  const proposed = steps.find(
+    (step) => step.verdict !== 'verified' && step.verdict !== 'found-in-place',
+  )?.stepId;
+  bus.emit({type: 'reconcile-finished', proposedStepId: proposed, at: Date.now()});
+  return {steps, proposedStepId: proposed, durationMs: Date.now() - started};
+}
+
+type Judgement = {
+  readonly verdict: ReconcileVerdict;
+  readonly detail: string;
+  readonly outputs?: ProbeResult['outputs'];
+};
+
+async function judge(internals: Internals, step: ActionStep): Promise<Judgement> {
+  const status = recordOf(internals.store.get(), step.id).status;
+  if (step.always) {
+    return {verdict: 'pending', detail: 'runs every time'};
+  }
+
+  if (status === 'skipped') {
+    return {verdict: 'verified', detail: 'skipped'};
+  }
+
+  const recordedDone = status === 'done';
+  if (!step.done) {
+    return recordedDone
+      ? {verdict: 'verified', detail: 'recorded done (no probe to check it)'}
+      : {verdict: 'pending', detail: `recorded ${status}`};
+  }
+
+  const result = await probe(internals, step);
+  if (result.holds === undefined) {
+    return {verdict: 'unknown', detail: result.detail};
+  }
+
+  if (recordedDone) {
+    return result.holds
+      ? {
+          verdict: 'verified',
+          detail: result.detail,
+          ...(result.outputs ? {outputs: result.outputs} : {}),
+        }
+      : {verdict: 'drifted', detail: result.detail};
+  }
+
+  return result.holds
+    ? {
+        verdict: 'found-in-place',
+        detail: result.detail,
+        ...(result.outputs ? {outputs: result.outputs} : {}),
+      }
+    : {verdict: 'pending', detail: result.detail};
+}
+
+async function probe(
+  internals: Internals,
+  step: ActionStep,
+): Promise<{holds: boolean | undefined; detail: string; outputs?: ProbeResult['outputs']}> {
+  const invocation = step.done;
+  const definition = invocation ? internals.registry.probes.get(invocation.action) : undefined;
+  if (!invocation || !definition) {
+    return {holds: undefined, detail: 'no such probe'};
+  }
+
+  const missing = step.params.filter(
+    (id) => internals.params.peek(id) === undefined && !isOptional(internals, id),
+  );
+  if (missing.length > 0) {
+    return {holds: undefined, detail: `needs ${missing.join(', ')} to check`};
+  }
+
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<{holds: undefined; detail: string}>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({
+        holds: undefined,
+        detail: `the probe did not answer within ${probeTimeoutMs / 1000} s`,
+      });
+    }, probeTimeoutMs);
+  });
+  try {
+    const args = renderArgs(internals, invocation.with);
+    const verdict = definition.check(args);
+    if (!verdict.ok) {
+      return {holds: undefined, detail: verdict.message};
+    }
+
+    const run = definition.run(args, {
+      signal: controller.signal,
+      output: () => undefined,
+      ports: internals.ports,
+      workdir: internals.paths.workdir,
+      lang: internals.lang,
+      assumeYes: internals.assumeYes,
+      secrets: internals.params.secrets(),
+    });
+    return await Promise.race([run, timeout]);
+  } catch (error) {
+    return {holds: undefined, detail: error instanceof Error ? error.message : String(error)};
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isOptional(internals: Internals, id: string): boolean {
+  return internals.runbook.params.find((spec) => spec.id === id)?.optional ?? false;
+}
+
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index];
+      if (item !== undefined) {
+        results[index] = await work(item);
+      }
+    }
+  };
+
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+  return results;
+}
