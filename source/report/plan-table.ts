@@ -46,6 +46,7 @@ export function manifestObjects(yaml: string): string[] {
   const names: string[] = [];
   try {
     for (const document of parseAllDocuments(yaml)) {
+      if (document.errors.length > 0) return ['(unreadable manifest)'];
       const value: unknown = document.toJS();
       if (value === null || typeof value !== 'object') continue;
       const kind = 'kind' in value && typeof value.kind === 'string' ? value.kind : '?';

@@ -1,0 +1,69 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createPaint} from '../../source/report/paint.js';
+import {manifestObjects, planTable, templateEffects} from '../../source/report/plan-table.js';
+import {collectPlan} from '../../source/cli/collect-plan.js';
+import {exampleRunbook, actionStep} from './fixture-runbook.js';
+
+test('lists every step of every branch, with the leave actions, from the templates when nothing is rendered', async () => {
+  const entries = await collectPlan(exampleRunbook, undefined, 'en');
+  assert.deepEqual(planTable(entries, createPaint(false)), [
+    'STEP                       DOES   WHAT',
+    '─────────────────────────  ─────  ─────────────────────────────────────────────────',
+    'first *                    run    kubectl create namespace "{{ params.namespace }}"',
+    'second *                   write  values.yaml',
+    '                           write  other.txt',
+    'fix                        note   choose one: wide | narrow',
+    'fix/wide/grant-wide *      run    kubectl create namespace "{{ params.namespace }}"',
+    'fix/wide (on leave) *      run    kubectl delete clusterrolebinding x',
+    'fix/narrow/grant-narrow *  run    kubectl create namespace "{{ params.namespace }}"',
+    'last *                     run    kubectl create namespace "{{ params.namespace }}"',
+    '',
+    '* shown as written in the runbook: some values are not known yet (give them with --set, or run the earlier steps)',
+  ]);
+});
+
+test('shows rendered effects: env keys masked, manifests by kind and name, requests', () => {
+  const lines = planTable(
+    [
+      {
+        label: 'install',
+        title: 'Install',
+        rendered: true,
+        effects: [
+          {
+            kind: 'command',
+            file: 'helm',
+            args: ['upgrade', '--install', 'gitlab-runner'],
+            env: ['RUNNER_TOKEN'],
+            stdin: 'secret',
+          },
+          {
+            kind: 'manifest',
+            action: 'apply',
+            yaml: 'kind: Namespace\nmetadata:\n  name: a\n---\nkind: ClusterRole\nmetadata:\n  name: b\n',
+          },
+          {kind: 'request', method: 'PUT', url: 'https://192.168.123.202/api/ucp/config-toml'},
+        ],
+      },
+    ],
+    createPaint(false),
+  );
+  assert.deepEqual(lines.slice(2), [
+    'install  run      helm upgrade --install gitlab-runner',
+    '           env    RUNNER_TOKEN=••••',
+    '           stdin  (given, not shown)',
+    '         apply    Namespace/a, ClusterRole/b',
+    '         request  PUT https://192.168.123.202/api/ucp/config-toml',
+  ]);
+  assert.doesNotMatch(lines.join('\n'), /secret/);
+});
+
+test('reads kind and name from each document of a manifest and survives garbage', () => {
+  assert.deepEqual(manifestObjects('kind: Pod\nmetadata: {name: p}\n---\n{}\n'), ['Pod/p', '?/?']);
+  assert.deepEqual(manifestObjects('kind: [unclosed'), ['(unreadable manifest)']);
+});
+
+test('takes a step with files and no actions from its templates', () => {
+  assert.deepEqual(templateEffects(actionStep('x', {run: []})), []);
+});
