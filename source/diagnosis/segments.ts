@@ -14,7 +14,7 @@ const prefixes: ReadonlyArray<{readonly pattern: RegExp; readonly speaker: Speak
 
 // GitLab Runner appends this to every prepare-stage error (common/build.go).
 const runnerSuffix =
-  /^\.? ?Check https:\/\/docs\.gitlab\.com\/runner\/shells\/\S* for more information\.?/i;
+  /^\.{0,2} ?Check https:\/\/docs\.gitlab\.com\/runner\/shells\/\S* for more information\.?/i;
 
 /** Attributes the text before the core of a message to the programs that wrapped it. */
 export function prefixSegments(prefix: string): Segment[] {

@@ -250,3 +250,34 @@ test('finds nothing in a successful job log, and reports a repeated line once', 
   assert.deepEqual(diagnose(success), []);
   assert.equal(diagnose(`${articleLine}\n${articleLine}`).length, 1);
 });
+
+test('recognises the simulated lab’s refusal text, with the grants it lists', async () => {
+  const {ucpRefusalMessage} = await import('../../source/lab/admission/ucp-authorization.js');
+  const message = ucpRefusalMessage({
+    resource: 'pods',
+    group: '',
+    object: {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: '', generateName: 'runner-abcd1234-project-1-concurrent-0'},
+    },
+    requester: 'gitlab-runner:gitlab-runner',
+    podServiceAccount: 'gitlab-runner:default',
+    grants: {
+      userAttributes: [],
+      userAccounts: [],
+      serviceAccountAttributes: ['hostBindMounts'],
+      serviceAccounts: ['system-upgrade:system-upgrade'],
+    },
+    attributes: ['privileged'],
+  });
+  const line = `ERROR: Job failed (system failure): prepare environment: setting up build pod: ${message}. Check https://docs.gitlab.com/runner/shells/index.html#shell-profile-loading for more information`;
+  const [diagnosis] = diagnose(line);
+  assert.ok(diagnosis);
+  assert.equal(diagnosis.id, 'ucp-authorization');
+  assert.equal(diagnosis.fields['requester'], 'gitlab-runner:gitlab-runner');
+  assert.equal(diagnosis.fields['podServiceAccount'], 'gitlab-runner:default');
+  assert.equal(diagnosis.fields['serviceAccounts'], 'system-upgrade:system-upgrade');
+  assert.equal(diagnosis.fields['podName'], 'runner-abcd1234-project-1-concurrent-0');
+  assert.equal(diagnosis.segments.at(-1)?.speaker, 'gitlab-runner');
+});
