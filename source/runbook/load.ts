@@ -47,13 +47,14 @@ export async function loadRunbook(file: string, options: LoadOptions = {}): Prom
   }
 
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false});
+  const document = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: true});
   const locator = createLocator(document, lineCounter);
   const problems = createProblems(display, locator);
   if (document.errors.length > 0) {
     throw new RunbookLoadError(
       document.errors.map(
-        (error) => `${display}:${error.linePos?.[0].line ?? 1} ${error.message.split('\n')[0]}`,
+        (error) =>
+          `${display}:${error.linePos?.[0].line ?? 1} ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       ),
     );
   }

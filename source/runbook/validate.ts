@@ -90,7 +90,14 @@ export async function validateSteps(
       const branchAt: DataPath = [...at, 'branches', b];
       const leaveUse = new Set<string>();
       for (const [n, call] of (branch.leave ?? []).entries()) {
-        checkCall('action', call.action, call.with, [...branchAt, 'leave', n], context, leaveUse);
+        await checkCall(
+          'action',
+          call.action,
+          call.with,
+          [...branchAt, 'leave', n],
+          context,
+          leaveUse,
+        );
       }
 
       use.set(`${step.id}/${branch.id}`, leaveUse);
@@ -122,50 +129,36 @@ async function validateActionStep(
   for (const [index, file] of (step.files ?? []).entries()) {
     const fileAt: DataPath = [...at, 'files', index];
     checkTemplates(file.path, [...fileAt, 'path'], false, context, used);
-    const assetPath = path.resolve(context.assetsDir, file.template);
-    if (!assetPath.startsWith(context.assetsDir + path.sep)) {
-      context.problems.add([...fileAt, 'template'], 'the template must be inside assets/');
-      continue;
-    }
-
-    const content = await readFile(assetPath, 'utf8').catch(() => undefined);
-    if (content === undefined) {
-      context.problems.add(
-        [...fileAt, 'template'],
-        `template "${file.template}" not found in assets/`,
-      );
-    } else {
-      checkTemplates(content, [...fileAt, 'template'], false, context, used, file.template);
-    }
+    await checkAsset(file.template, [...fileAt, 'template'], context, used);
   }
 
   for (const [index, call] of (step.run ?? []).entries()) {
-    checkCall('action', call.action, call.with, [...at, 'run', index], context, used);
+    await checkCall('action', call.action, call.with, [...at, 'run', index], context, used);
   }
 
   for (const [index, call] of (step.undo ?? []).entries()) {
-    checkCall('action', call.action, call.with, [...at, 'undo', index], context, used);
+    await checkCall('action', call.action, call.with, [...at, 'undo', index], context, used);
   }
 
   if (step.done) {
-    checkCall('probe', step.done.probe, step.done.with, [...at, 'done'], context, used);
+    await checkCall('probe', step.done.probe, step.done.with, [...at, 'done'], context, used);
   }
 
   for (const [index, check] of (step.checks ?? []).entries()) {
-    checkCall('probe', check.probe, check.with, [...at, 'checks', index], context, used);
+    await checkCall('probe', check.probe, check.with, [...at, 'checks', index], context, used);
   }
 
   return used;
 }
 
-function checkCall(
+async function checkCall(
   kind: 'action' | 'probe',
   name: string,
   args: Readonly<Record<string, unknown>> | undefined,
   at: DataPath,
   context: Context,
   used: Set<string>,
-): void {
+): Promise<void> {
   const known = kind === 'action' ? context.registry.actions : context.registry.probes;
   const entry = known.get(name);
   if (!entry) {
@@ -183,6 +176,32 @@ function checkCall(
 
   if (entry) {
     reportArgIssues(entry.check(withArgs), withArgs, [...at, 'with'], context);
+  }
+
+  // file.write renders a template under assets/: it is held to the same rules as `files:`.
+  const template = withArgs['template'];
+  if (name === 'file.write' && typeof template === 'string' && !hasTemplate(template)) {
+    await checkAsset(template, [...at, 'with', 'template'], context, used);
+  }
+}
+
+async function checkAsset(
+  name: string,
+  at: DataPath,
+  context: Context,
+  used: Set<string>,
+): Promise<void> {
+  const assetPath = path.resolve(context.assetsDir, name);
+  if (!assetPath.startsWith(context.assetsDir + path.sep)) {
+    context.problems.add(at, 'the template must be inside assets/');
+    return;
+  }
+
+  const content = await readFile(assetPath, 'utf8').catch(() => undefined);
+  if (content === undefined) {
+    context.problems.add(at, `template "${name}" not found in assets/`);
+  } else {
+    checkTemplates(content, at, false, context, used, name);
   }
 }
 
