@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import {parse as parseYaml} from 'yaml';
 import {parse as parseToml} from 'smol-toml';
 import {editRunnerValues, tokenKeyFor, tokenKind} from '../../source/procedure/runner-values.js';
@@ -142,3 +142,18 @@ for (const [token, kind, key] of tokens) {
     assert.equal(tokenKeyFor(token), key);
   });
 }
+
+test('edits every values file the simulated lab’s charts serve', async () => {
+  const directory = new URL('../../assets/lab/chart/', import.meta.url);
+  const files = (await readdir(directory).catch(() => [])).filter((name) =>
+    /values.*\.ya?ml$/.test(name),
+  );
+  for (const name of files) {
+    const original = await readFile(new URL(name, directory), 'utf8');
+    const values = record(parseYaml(editRunnerValues(original, change)));
+    assert.equal(values['gitlabUrl'], change.gitlabUrl, name);
+    assert.equal(record(values['rbac'])['create'], true, name);
+    assert.equal(record(values['runners'])['secret'], change.secretName, name);
+    assert.match(String(record(values['runners'])['config']), /^\s*privileged = true$/m, name);
+  }
+});
