@@ -110,8 +110,11 @@ function verify(result: string, change: RunnerValuesChange): void {
   if (change.secretName !== undefined && doc.getIn(['runners', 'secret']) !== change.secretName)
     problems.push('runners.secret');
   const config = doc.getIn(['runners', 'config']);
-  if (typeof config === 'string' && runnerTomlPrivileged(config) !== change.privileged)
-    problems.push('runners.config privileged');
+  const privileged =
+    typeof config === 'string'
+      ? runnerTomlPrivileged(config)
+      : doc.getIn(['runners', 'privileged']);
+  if (privileged !== change.privileged) problems.push('privileged');
   if (problems.length > 0) throw new Error(`values.yaml: could not set ${problems.join(', ')}`);
 }
 
@@ -136,7 +139,8 @@ export function editRunnerValues(original: string, change: RunnerValuesChange): 
   if (change.secretName !== undefined)
     splices.push(setKey(original, doc, ['runners', 'secret'], change.secretName));
   const config = setRunnerConfig(original, doc, change.privileged);
-  if (config) splices.push(config);
+  // Charts before 0.23 have no runners.config template, only the flat (later deprecated) key.
+  splices.push(config ?? setKey(original, doc, ['runners', 'privileged'], change.privileged));
   const result = applySplices(original, splices);
   verify(result, change);
   return result;

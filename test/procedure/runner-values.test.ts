@@ -157,3 +157,19 @@ test('edits every values file the simulated lab’s charts serve', async () => {
     assert.match(String(record(values['runners'])['config']), /^\s*privileged = true$/m, name);
   }
 });
+
+test('sets the flat runners.privileged key on charts older than the runners.config template', () => {
+  const old =
+    'gitlabUrl: ""\nrbac:\n  create: false\nrunners:\n  ## Run all containers with the privileged flag enabled\n  privileged: false\n  image: ubuntu:16.04\n';
+  const values = record(parseYaml(editRunnerValues(old, {...change, secretName: undefined})));
+  assert.deepEqual(values, {
+    gitlabUrl: 'https://gitlab.example.com/',
+    rbac: {create: true},
+    runners: {privileged: true, image: 'ubuntu:16.04'},
+  });
+});
+
+test('says which change it could not make when the TOML has no [runners.kubernetes] table', () => {
+  const broken = era2021.replace('[runners.kubernetes]', '[runners.docker]');
+  assert.throws(() => editRunnerValues(broken, change), /could not set privileged/);
+});
