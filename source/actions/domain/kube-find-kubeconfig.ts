@@ -1,0 +1,34 @@
+import path from 'node:path';
+import {z} from 'zod';
+import {registerAction} from '../registry.js';
+import {inWorkdir} from './common.js';
+
+// Launchpad writes the bundle as kube.yml; older bundles and hand-made ones use other names.
+const candidates = ['kube.yml', 'kube.yaml', 'kubeconfig', 'kubeconfig.yml'];
+
+/** Finds the kubeconfig in the client bundle directory Launchpad wrote. */
+export const kubeFindKubeconfig = registerAction({
+  name: 'kube.findKubeconfig',
+  args: z.strictObject({bundleDir: z.string().min(1)}),
+  describe(input) {
+    return [{kind: 'note', text: `looks for ${candidates.join(' / ')} in ${input.bundleDir}`}];
+  },
+  async run(input, ctx) {
+    const dir = inWorkdir(ctx.workdir, input.bundleDir);
+    for (const name of candidates) {
+      const file = path.join(dir, name);
+      if (await ctx.ports.files.exists(file)) {
+        await ctx.output([`kubeconfig: ${file}`, `by hand: export KUBECONFIG=${file}`], 'info');
+        return {ok: true, outputs: {kubeconfig: file}, summary: file};
+      }
+    }
+    return {
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: `No kubeconfig (${candidates.join(', ')}) in ${dir}`,
+        hint: 'run launchpad client-config with the same launchpad.yaml, then retry',
+      },
+    };
+  },
+});

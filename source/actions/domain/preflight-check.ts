@@ -1,0 +1,206 @@
+import os from 'node:os';
+import {statfs} from 'node:fs/promises';
+import {z} from 'zod';
+import {registerAction} from '../registry.js';
+import type {ActionContext} from '../types.js';
+import {isCidr, networksConfAllows, restrictsHostOnly} from './host-network.js';
+
+const args = z.strictObject({
+  tools: z
+    .array(z.string().min(1))
+    .default(['vagrant', 'VBoxManage', 'launchpad', 'kubectl', 'helm']),
+  vmCount: z.coerce.number().int().min(1).default(3),
+  vmMemoryMiB: z.coerce.number().int().min(1).default(4096),
+  vmDiskGiB: z.coerce.number().int().min(1).default(10),
+  hostOnlyCidr: z
+    .string()
+    .refine(isCidr, 'an IPv4 range such as 192.168.123.0/24')
+    .default('192.168.123.0/24'),
+  networksConf: z.string().min(1).default('/etc/vbox/networks.conf'),
+});
+
+type Args = z.infer<typeof args>;
+/** One thing preflight looked at. */
+export type Finding = {
+  readonly level: 'ok' | 'warning' | 'blocking';
+  readonly text: string;
+  readonly fix?: string;
+};
+
+const versionArgs: Readonly<Record<string, readonly string[]>> = {
+  vagrant: ['--version'],
+  VBoxManage: ['--version'],
+  launchpad: ['version'],
+  kubectl: ['version', '--client'],
+  helm: ['version', '--short'],
+};
+const hypervisorTools = new Set(['vagrant', 'VBoxManage', 'launchpad']);
+
+async function toolVersion(ctx: ActionContext, tool: string): Promise<string | undefined> {
+  const lines: string[] = [];
+  const result = await ctx.ports.process.run(tool, versionArgs[tool] ?? ['--version'], {
+    signal: ctx.signal,
+    timeoutMs: 15_000,
+    onLines(chunk) {
+      lines.push(...chunk);
+    },
+  });
+  if (result.spawnError) return undefined;
+  return lines.find((line) => line.trim() !== '')?.trim() ?? '(no version printed)';
+}
+
+async function toolFindings(input: Args, ctx: ActionContext) {
+  const findings: Finding[] = [];
+  const versions = new Map<string, string>();
+  const missing: string[] = [];
+  for (const tool of input.tools) {
+    const where = await ctx.ports.process.which(tool);
+    const version = where ? await toolVersion(ctx, tool) : undefined;
+    if (version !== undefined) {
+      versions.set(tool, version);
+      findings.push({level: 'ok', text: `${tool}: ${version}`});
+      continue;
+    }
+    missing.push(tool);
+    if (ctx.ports.simulated && tool === 'VBoxManage') {
+      findings.push({level: 'ok', text: 'VBoxManage: not needed in the simulated lab'});
+    } else if (tool === 'kubectl') {
+      findings.push({
+        level: 'warning',
+        text: 'kubectl: not found',
+        fix: 'the runbook does not need it, but install it to run the commands it shows',
+      });
+    } else {
+      findings.push({
+        level: 'blocking',
+        text: `${tool}: not found on PATH`,
+        fix: `install ${tool}`,
+      });
+    }
+  }
+  return {findings, versions, missing};
+}
+
+function resourceFindings(input: Args, freeDiskBytes: number | undefined): Finding[] {
+  const neededMiB = input.vmCount * input.vmMemoryMiB;
+  const totalMiB = Math.floor(os.totalmem() / 1024 / 1024);
+  const freeMiB = Math.floor(os.freemem() / 1024 / 1024);
+  const findings: Finding[] = [];
+  if (totalMiB < neededMiB) {
+    findings.push({
+      level: 'blocking',
+      text: `memory: ${input.vmCount} VMs × ${input.vmMemoryMiB} MiB need ${neededMiB} MiB, this machine has ${totalMiB} MiB`,
+      fix: 'lower the VM memory or the VM count, or use a bigger machine',
+    });
+  } else if (freeMiB < neededMiB) {
+    findings.push({
+      level: 'warning',
+      text: `memory: ${neededMiB} MiB needed, ${freeMiB} MiB free now`,
+      fix: 'close other programs before vagrant up',
+    });
+  } else {
+    findings.push({level: 'ok', text: `memory: ${neededMiB} MiB needed, ${freeMiB} MiB free`});
+  }
+  if (freeDiskBytes !== undefined) {
+    const neededGiB = input.vmCount * input.vmDiskGiB;
+    const freeGiB = Math.floor(freeDiskBytes / 1024 ** 3);
+    findings.push(
+      freeGiB < neededGiB
+        ? {
+            level: 'warning',
+            text: `disk: about ${neededGiB} GiB wanted for the VMs, ${freeGiB} GiB free`,
+            fix: 'free some disk space',
+          }
+        : {level: 'ok', text: `disk: ${freeGiB} GiB free (about ${neededGiB} GiB wanted)`},
+    );
+  }
+  return findings;
+}
+
+/** Tools and versions, memory and disk, the host-only range, CentOS 7's end of life. */
+export const preflightCheck = registerAction({
+  name: 'preflight.check',
+  args,
+  describe(input) {
+    return [
+      ...input.tools.map((tool) => ({
+        kind: 'command' as const,
+        file: tool,
+        args: versionArgs[tool] ?? ['--version'],
+      })),
+      {
+        kind: 'note',
+        text: `reads ${input.networksConf}; checks memory for ${input.vmCount} × ${input.vmMemoryMiB} MiB and free disk; changes nothing`,
+      },
+    ];
+  },
+  async run(input, ctx) {
+    const {findings, versions, missing} = await toolFindings(input, ctx);
+    const simulated = ctx.ports.simulated;
+    if (simulated) {
+      findings.push({
+        level: 'ok',
+        text: 'simulated lab: no VMs are made, so memory, disk and VirtualBox networks are not checked',
+      });
+    } else {
+      const disk = await statfs(ctx.workdir)
+        .then((s) => s.bavail * s.bsize)
+        .catch(() => undefined);
+      findings.push(...resourceFindings(input, disk));
+      const vbox = versions.get('VBoxManage');
+      if (vbox !== undefined && process.platform !== 'win32' && restrictsHostOnly(vbox)) {
+        const conf = await ctx.ports.files.readText(input.networksConf);
+        findings.push(
+          networksConfAllows(conf, input.hostOnlyCidr)
+            ? {level: 'ok', text: `${input.networksConf} allows ${input.hostOnlyCidr}`}
+            : {
+                level: 'blocking',
+                text: `VirtualBox ${vbox} only allows host-only addresses in 192.168.56.0/21 unless ${input.networksConf} lists ${input.hostOnlyCidr}`,
+                fix: `add this line to ${input.networksConf} (as root): * ${input.hostOnlyCidr}`,
+              },
+        );
+      }
+      if ([...hypervisorTools].every((tool) => missing.includes(tool))) {
+        findings.push({
+          level: 'blocking',
+          text: 'none of vagrant, VirtualBox, launchpad is installed',
+          fix: 'install them, or practise on the simulated lab: mke-runbook --simulate',
+        });
+      }
+    }
+    findings.push({
+      level: 'warning',
+      text: 'CentOS 7 is end-of-life (2024-06-30): mirrorlist.centos.org no longer answers',
+      fix: 'nothing to do: the Vagrantfile points yum at vault.centos.org',
+    });
+    for (const finding of findings) {
+      await ctx.output(
+        [
+          `${finding.level.padEnd(8)} ${finding.text}`,
+          ...(finding.fix && finding.level !== 'ok' ? [`         fix: ${finding.fix}`] : []),
+        ],
+        finding.level === 'blocking' ? 'stderr' : 'stdout',
+      );
+    }
+    const blocking = findings.filter((finding) => finding.level === 'blocking');
+    const warnings = findings.filter((finding) => finding.level === 'warning').length;
+    if (blocking.length > 0) {
+      return {
+        ok: false,
+        error: {
+          code: 'check-failed',
+          message: `${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'}: ${blocking.map((finding) => finding.text).join('; ')}`,
+          hint: blocking
+            .map((finding) => finding.fix)
+            .filter(Boolean)
+            .join('; '),
+        },
+      };
+    }
+    return {
+      ok: true,
+      outputs: {blocking: 0, warnings, simulated, missingTools: missing.join(',')},
+      summary: `${findings.length - warnings} ok, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    };
+  },
+});
