@@ -189,3 +189,15 @@ test('the admission probe pod is privileged and runs as the build pods’ servic
     {name: 'svc-0', image: 'docker:18.09-dind', securityContext: {privileged: true}},
   ]);
 });
+
+test('the lab’s stand-in vagrant reads the rendered Vagrantfile as the article’s three machines', async () => {
+  const {parseVagrantfile} = await import('../../source/lab/standins/vagrant/vagrantfile.js');
+  assert.deepEqual(parseVagrantfile(await rendered('vagrant/Vagrantfile.tmpl')), {
+    box: 'centos/7',
+    machines: [
+      {name: 'node1', address: '192.168.123.201', memory: 4096},
+      {name: 'node2', address: '192.168.123.202', memory: 4096},
+      {name: 'node3', address: '192.168.123.203', memory: 4096},
+    ],
+  });
+});
