@@ -1,0 +1,107 @@
+import {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {Branch} from '../runbook/types.js';
+import {pick, type Lang} from '../i18n/text.js';
+import type {UiStrings} from './strings.js';
+import {DocLines, line, type DocLine} from './doc-lines.js';
+import {colors} from './theme.js';
+import {wrapText} from './text-layout.js';
+
+type Props = {
+  readonly title: string;
+  readonly branches: readonly Branch[];
+  /** The branch a diagnosis suggested, selected first and tagged. */
+  readonly suggested?: string;
+  readonly width: number;
+  readonly height: number;
+  readonly strings: UiStrings;
+  readonly lang: Lang;
+  readonly onChoose: (branchId: string) => void;
+  readonly onCancel: () => void;
+};
+
+/** What one branch grants, risks and what the article says about it, as column lines. */
+export function branchLines(
+  branch: Branch,
+  strings: UiStrings,
+  lang: Lang,
+  width: number,
+): DocLine[] {
+  const section = (label: string, text: string | undefined, color?: string): DocLine[] =>
+    text
+      ? [
+          line(label, {bold: true, color}),
+          ...wrapText(text, width).map((row) => line(row)),
+          line(''),
+        ]
+      : [];
+  return [
+    ...section(strings.grants, branch.grants && pick(branch.grants, lang)),
+    ...section(strings.risk, branch.risk && pick(branch.risk, lang), colors.danger),
+    ...section(strings.article, pick(branch.text, lang)),
+  ];
+}
+
+/** The remediation choice: the branches side by side (stacked when narrow), Enter picks. */
+export function ChoiceScreen(props: Props) {
+  const {branches, suggested, width, height, strings, lang, onChoose, onCancel} = props;
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      branches.findIndex((b) => b.id === suggested),
+    ),
+  );
+  useInput((input, key) => {
+    const digit = Number.parseInt(input, 10);
+    if (key.leftArrow || input === 'h' || key.upArrow) setIndex((i) => Math.max(0, i - 1));
+    else if (key.rightArrow || input === 'l' || key.downArrow || key.tab) {
+      setIndex((i) => Math.min(branches.length - 1, i + 1));
+    } else if (digit >= 1 && digit <= branches.length) setIndex(digit - 1);
+    else if (key.return) {
+      const branch = branches[index];
+      if (branch) onChoose(branch.id);
+    } else if (key.escape) onCancel();
+  });
+
+  const side = width >= 60 && branches.length <= 3;
+  const gap = 2;
+  const columnWidth = side
+    ? Math.floor((width - gap * (branches.length - 1)) / Math.max(1, branches.length))
+    : width;
+  const bodyHeight = side
+    ? height - 3
+    : Math.max(2, Math.floor((height - 2) / Math.max(1, branches.length)) - 1);
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={colors.accent}>
+        {strings.choose}: {props.title}
+      </Text>
+      <Box flexDirection={side ? 'row' : 'column'}>
+        {branches.map((branch, i) => {
+          const selected = i === index;
+          const tag = branch.id === suggested ? `  (${strings.suggested})` : '';
+          return (
+            <Box
+              key={branch.id}
+              flexDirection="column"
+              width={columnWidth}
+              marginRight={side && i < branches.length - 1 ? gap : 0}
+            >
+              <Text bold inverse={selected}>
+                {`${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang)}${tag}`}
+              </Text>
+              <DocLines
+                lines={branchLines(branch, strings, lang, columnWidth)}
+                width={columnWidth}
+                height={bodyHeight}
+              />
+            </Box>
+          );
+        })}
+      </Box>
+      <Text dimColor>
+        {branches.map((_, i) => i + 1).join('/')} · Enter · {strings.closeHint}
+      </Text>
+    </Box>
+  );
+}

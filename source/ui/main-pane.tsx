@@ -1,0 +1,87 @@
+import {Box, Text} from 'ink';
+import type {Step} from '../runbook/types.js';
+import {pick, type Lang} from '../i18n/text.js';
+import type {UiStrings} from './strings.js';
+import type {StepView} from './ui-state.js';
+import type {LiveTail} from './use-engine-state.js';
+import {LiveOutput} from './live-output.js';
+import {DocLines, line, type DocLine} from './doc-lines.js';
+import {colors} from './theme.js';
+import {wrapText} from './text-layout.js';
+
+type Props = {
+  readonly step: Step | undefined;
+  readonly view: StepView | undefined;
+  readonly tail: LiveTail;
+  readonly running: boolean;
+  readonly now: number;
+  readonly width: number;
+  readonly height: number;
+  readonly strings: UiStrings;
+  readonly lang: Lang;
+};
+
+/** Why the step failed, in its own words, and what to try. */
+export function failureLines(view: StepView, strings: UiStrings, width: number): DocLine[] {
+  const error = view.error;
+  const out: DocLine[] = [];
+  if (error) {
+    out.push(
+      ...wrapText(`✗ ${strings.failedWith}: ${error.message}`, width).map((row) =>
+        line(row, {color: colors.error, bold: true}),
+      ),
+    );
+    if (error.detail)
+      out.push(
+        ...error.detail
+          .split('\n')
+          .slice(-4)
+          .map((row) => line('  ' + row, {dim: true})),
+      );
+    if (error.hint)
+      out.push(...wrapText(`${strings.hint}: ${error.hint}`, width).map((row) => line(row)));
+  }
+
+  if (view.diagnosis)
+    out.push(line(`D ${strings.keys.diagnosis}: ${view.diagnosis.line}`, {color: colors.accent}));
+  return out;
+}
+
+/** Beside or under the list: the running step's live output, else the selected step's failure, output or text. */
+export function MainPane({step, view, tail, running, now, width, height, strings, lang}: Props) {
+  if (!step) return <Box height={height} />;
+  const title = pick(step.title, lang);
+  const hasTail = tail.stepId === step.id && tail.lines.length > 0;
+  if (running || (hasTail && !view?.error)) {
+    return (
+      <LiveOutput
+        title={title}
+        lines={tail.stepId === step.id ? tail.lines : []}
+        running={running}
+        startedAt={view?.startedAt}
+        lastOutputAt={tail.lastOutputAt}
+        expectedMs={step.expectedMs}
+        now={now}
+        width={width}
+        height={height}
+        strings={strings}
+      />
+    );
+  }
+
+  if (view?.error) {
+    const failure = failureLines(view, strings, width);
+    const rest = hasTail
+      ? tail.lines.slice(-Math.max(0, height - failure.length)).map((row) => line(row))
+      : [];
+    return <DocLines lines={[...failure, ...rest]} width={width} height={height} />;
+  }
+
+  const text = wrapText(pick(step.text, lang), width).map((row) => line(row));
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold>{title}</Text>
+      <DocLines lines={text} width={width} height={Math.max(0, height - 1)} />
+    </Box>
+  );
+}

@@ -1,0 +1,84 @@
+import stringWidth from 'string-width';
+
+// Terminal cells, not string length: a Japanese character takes two cells.
+
+/** Cuts `text` to at most `width` cells (ending in … when cut). */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = stringWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+
+  return out + '…';
+}
+
+/** Cuts or pads `text` to exactly `width` cells. */
+export function fit(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+/** Pads `text` on the left to `width` cells. */
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+}
+
+/** Wraps text into rows of at most `width` cells, breaking at spaces when it can, anywhere when it must (Japanese). */
+export function wrapText(text: string, width: number): string[] {
+  const rows: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let row = '';
+    let used = 0;
+    for (const char of paragraph) {
+      const w = stringWidth(char);
+      if (used + w > width) {
+        const space = row.lastIndexOf(' ');
+        if (char !== ' ' && space > 0 && space > row.length / 2) {
+          rows.push(row.slice(0, space));
+          row = row.slice(space + 1);
+        } else {
+          rows.push(row.trimEnd());
+          row = '';
+        }
+
+        if (char === ' ' && row === '') {
+          used = 0;
+          continue;
+        }
+
+        used = stringWidth(row);
+      }
+
+      row += char;
+      used += w;
+    }
+
+    rows.push(row.trimEnd());
+  }
+
+  return rows;
+}
+
+/** "12s", "3m 05s", "1h 02m". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** "0:07", "12:30", "1:02:03" for clocks. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

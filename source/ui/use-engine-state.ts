@@ -1,0 +1,96 @@
+import {useEffect, useReducer, useRef, useState} from 'react';
+import type {Engine, PlannedStep} from '../engine/engine-api.js';
+import {initialUiState, reduceUi, type UiState} from './ui-state.js';
+import {createRingBuffer, type RingBuffer} from './ring-buffer.js';
+
+/** The live tail the output pane shows, copied from the ring on a throttle. */
+export type LiveTail = {
+  readonly stepId: string | undefined;
+  readonly lines: readonly string[];
+  /** When the last output arrived (ms since epoch), for "quiet for…". */
+  readonly lastOutputAt: number | undefined;
+};
+
+/** How many output lines the interface keeps at most: the pane never shows more. */
+export const tailCapacity = 200;
+
+// perf-notes: a setState per output chunk costs React + Yoga on every commit; so output goes
+// to a ring from the listener, and a 100 ms timer copies it into state only when it changed.
+const tailIntervalMs = 100;
+
+/** Subscribes to the engine: reduced state, the planned steps, and a throttled output tail. */
+export function useEngineState(
+  engine: Engine,
+  ring?: RingBuffer,
+): {readonly state: UiState; readonly planned: readonly PlannedStep[]; readonly tail: LiveTail} {
+  const [state, dispatch] = useReducer(reduceUi, undefined, () => initialUiState(engine.state()));
+  const [planned, setPlanned] = useState(() => engine.steps());
+  const ringRef = useRef<RingBuffer>(ring ?? createRingBuffer(tailCapacity));
+  const outputStep = useRef<string | undefined>(undefined);
+  const lastOutputAt = useRef<number | undefined>(undefined);
+  const [tail, setTail] = useState<LiveTail>({
+    stepId: undefined,
+    lines: [],
+    lastOutputAt: undefined,
+  });
+
+  useEffect(
+    () =>
+      engine.subscribe((event) => {
+        if (event.type === 'step-output') {
+          ringRef.current.push(event.lines);
+          outputStep.current = event.stepId;
+          lastOutputAt.current = Date.now();
+          return;
+        }
+
+        if (event.type === 'step-started') {
+          ringRef.current.clear();
+          outputStep.current = event.stepId;
+          lastOutputAt.current = undefined;
+        }
+
+        if (event.type === 'branch-chosen' || event.type === 'step-finished') {
+          setPlanned(engine.steps());
+        }
+
+        dispatch(event);
+      }),
+    [engine],
+  );
+
+  useEffect(() => {
+    let seen = -1;
+    let seenStep: string | undefined;
+    const timer = setInterval(() => {
+      const total = ringRef.current.total();
+      if (total === seen && outputStep.current === seenStep) return;
+      seen = total;
+      seenStep = outputStep.current;
+      setTail({
+        stepId: outputStep.current,
+        lines: ringRef.current.snapshot(),
+        lastOutputAt: lastOutputAt.current,
+      });
+    }, tailIntervalMs);
+    return () => {
+      clearInterval(timer);
+    };
+  }, []);
+
+  return {state, planned, tail};
+}
+
+/** The current time, refreshed every `ms` (spinner and clocks). */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, ms);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [ms]);
+  return now;
+}
