@@ -12,7 +12,7 @@ type Source = 'flag' | 'env' | 'file' | 'state' | 'default';
 /** Parameter values for this session: non-secrets also saved in the state, secrets in memory only. */
 export type ParamResolver = {
   /** Makes sure every listed parameter has a value (asks, or fails listing all that are missing). */
-  readonly resolve: (ids: readonly string[]) => Promise<void>;
+  readonly resolve: (ids: readonly string[], required?: readonly string[]) => Promise<void>;
   /** A value without asking, if one can be found; undefined otherwise. */
   readonly peek: (id: string) => ParamValue | undefined;
   /** Every value known now, secrets included (for rendering env/stdin). */
@@ -100,11 +100,13 @@ export function createParamResolver(options: {
   };
 
   return {
-    async resolve(ids) {
-      const wanted = [...new Set(ids)]
+    async resolve(ids, required = []) {
+      const wanted = [...new Set([...ids, ...required])]
         .map((id) => specs.get(id))
         .filter((spec): spec is ParamSpec => spec !== undefined);
-      const missing = wanted.filter((spec) => !tryKnown(spec) && !spec.optional);
+      const missing = wanted.filter(
+        (spec) => !tryKnown(spec) && (!spec.optional || required.includes(spec.id)),
+      );
       if (missing.length === 0) {
         return;
       }

@@ -204,19 +204,33 @@ export function createRunner(internals: Internals): Runner {
     const start = stepId === undefined ? plan.find((entry) => !isFinished(entry)) : inPlan(stepId);
     if (internals.assumeYes && start) {
       // Headless: every missing parameter is listed at once rather than one per run.
-      const from = plan.indexOf(plan.find((entry) => entry.step.id === start.step.id) ?? start);
+      const from = plan.findIndex((entry) => entry.step.id === start.step.id);
       const remaining = (options.only ? [start] : plan.slice(from)).filter(
         (entry) => entry === start || !isFinished(entry),
       );
-      await params.resolve(
-        remaining.flatMap((entry) =>
-          entry.kind === 'action'
-            ? entry.step.params
-            : entry.step.param && !isFinished(entry)
-              ? [entry.step.param]
-              : [],
-        ),
-      );
+      const ids: string[] = [];
+      const choices: string[] = [];
+      for (const entry of remaining) {
+        if (entry.kind === 'action') {
+          ids.push(...entry.step.params);
+          continue;
+        }
+
+        if (store.get().branches[entry.step.id] || options.only) {
+          continue;
+        }
+
+        // An unchosen choice: its parameter is needed, and so are the chosen branch's.
+        const picked = entry.step.param === undefined ? undefined : params.peek(entry.step.param);
+        const branch = entry.step.branches.find((candidate) => candidate.id === picked);
+        if (branch) {
+          ids.push(...branch.steps.flatMap((inner) => inner.params));
+        } else if (entry.step.param !== undefined) {
+          choices.push(entry.step.param);
+        }
+      }
+
+      await params.resolve(ids, choices);
     }
 
     bus.emit({

@@ -1,0 +1,94 @@
+import {rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {openEngine} from '../../source/engine/engine.js';
+import {engineOptions, fixture, recorder, tempDir} from './helpers.js';
+
+test('reconcile tells verified, drifted, found-in-place and pending apart, and proposes the first not verified', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('files');
+  const first = await openEngine(engineOptions(runbook, dir));
+  assert.equal(await first.runFrom('alpha', {only: true}), 'done');
+  assert.equal(await first.runFrom('beta', {only: true}), 'done');
+  const {workdir} = first.paths;
+  await first.close();
+
+  // The world changes behind the tool's back: alpha's file is removed, gamma's made by hand.
+  await rm(path.join(workdir, 'alpha'));
+  await writeFile(path.join(workdir, 'gamma'), '');
+
+  const engine = await openEngine(engineOptions(runbook, dir));
+  try {
+    const {events, listener} = recorder();
+    engine.subscribe(listener);
+    const report = await engine.reconcile();
+    assert.deepEqual(
+      report.steps.map((step) => [step.stepId, step.verdict]),
+      [
+        ['alpha', 'drifted'],
+        ['beta', 'verified'],
+        ['gamma', 'found-in-place'],
+        ['delta', 'pending'],
+      ],
+    );
+    assert.equal(report.proposedStepId, 'alpha');
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(engine.state().steps).map(([id, record]) => [id, record.status]),
+      ),
+      {alpha: 'pending', beta: 'done', gamma: 'done'},
+    );
+    assert.deepEqual(
+      events.map((event) => event.type),
+      [
+        'reconcile-started',
+        'reconcile-step',
+        'reconcile-step',
+        'reconcile-step',
+        'reconcile-step',
+        'reconcile-finished',
+      ],
+    );
+
+    // Continuing runs alpha again and delta, but not the steps that are in place.
+    assert.equal(await engine.runFrom(), 'done');
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(engine.state().steps).map(([id, record]) => [id, record.attempts.length]),
+      ),
+      {alpha: 2, beta: 1, gamma: 0, delta: 1},
+    );
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
+
+test('a probe that does not answer in time is reported unknown', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('files');
+  const slow = {
+    ...runbook,
+    steps: runbook.steps
+      .slice(0, 1)
+      .map((step) =>
+        step.kind === 'action' && step.done
+          ? {...step, done: {...step.done, with: {file: 'sleep', args: ['30']}}}
+          : step,
+      ),
+  };
+  const engine = await openEngine(engineOptions(slow, dir));
+  try {
+    const started = Date.now();
+    const report = await engine.reconcile();
+    assert.deepEqual(report.steps, [
+      {stepId: 'alpha', verdict: 'unknown', detail: 'the probe did not answer within 5 s'},
+    ]);
+    assert.ok(Date.now() - started < 9000);
+    assert.equal(report.proposedStepId, 'alpha');
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
