@@ -74,8 +74,21 @@ export type LabRoute = (
   url: URL,
 ) => boolean | Promise<boolean>;
 
+/**
+ * Wraps every request of the lab server (fault injection, logging): call `next()` to go on,
+ * or answer/hang/destroy the socket yourself.
+ */
+export type LabMiddleware = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  next: () => Promise<void>,
+) => void | Promise<void>;
+
 /** The lab's world outside Kubernetes objects; persisted in world.json. */
 export type LabWorld = {
+  /** The key the lab signs its bearer tokens with (`newAuthKey()` in kube/auth.ts); made once per world. */
+  auth?: {key: string};
   /** VMs by name: node1..node3. */
   vms: Record<
     string,
