@@ -1,24 +1,32 @@
 /** The signals a headless run ends cleanly on, with their exit codes (128 + number). */
 const handled = {SIGINT: 130, SIGTERM: 143} as const;
 
+// A repeat within this window does not force the exit: a double key press is one wish, and
+// execa's exit hook (signal-exit) re-raises the signal at us once while it cleans up.
+const repeatWindowMs = 1000;
+
 /**
  * Calls `onFirst` on the first SIGINT/SIGTERM (to cancel the step and let the state be
- * written); a second one exits at once. Returns the exit code of the signal seen, if any,
- * through `caught()`, and `dispose()` to remove the handlers.
+ * written); another one, a second later or more, exits at once. `caught()` gives the exit
+ * code of the signal seen, if any; `dispose()` removes the handlers.
  */
 export function trapSignals(onFirst: () => void): {
   readonly caught: () => number | undefined;
   readonly dispose: () => void;
 } {
   let code: number | undefined;
-  const listeners = (Object.keys(handled) as Array<keyof typeof handled>).map((signal) => {
+  let firstAt = 0;
+  const names = ['SIGINT', 'SIGTERM'] as const;
+  const listeners = names.map((signal) => {
     const listener = (): void => {
       if (code !== undefined) {
+        if (Date.now() - firstAt < repeatWindowMs) return;
         process.stderr.write('mke-runbook: stopping now\n');
         process.exit(code);
       }
 
       code = handled[signal];
+      firstAt = Date.now();
       process.stderr.write(
         `mke-runbook: ${signal}: stopping the running step… (again to quit at once)\n`,
       );

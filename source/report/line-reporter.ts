@@ -69,6 +69,8 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
     }
 
     case 'reconcile-step': {
+      // Only what is worth knowing: a plain "pending" for every untouched step is noise.
+      if (event.verdict === 'pending') return [];
       const detail = event.detail ? ` — ${event.detail}` : '';
       return [`${tag(event.stepId, format)} ${event.verdict}${detail}`];
     }
