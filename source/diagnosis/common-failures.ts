@@ -8,6 +8,8 @@ export type FailurePattern = {
   readonly pattern: RegExp;
   /** Extra patterns whose named groups add fields when they match too. */
   readonly extra?: readonly RegExp[];
+  /** When given, the line must also match this (e.g. name GitLab) for the failure to count. */
+  readonly context?: RegExp;
   readonly speaker: Speaker;
   readonly title: I18nText;
   readonly explanation: I18nText;
@@ -92,6 +94,7 @@ export const commonFailures: readonly FailurePattern[] = [
     id: 'gitlab-unreachable',
     pattern:
       /(?:dial tcp (?<address>\S+?):? (?:lookup \S+: )?(?<cause>[^\n]*?(?:no such host|connection refused|i\/o timeout|network is unreachable))|lookup (?<host>\S+?)(?: on \S+)?: no such host|\bconnection refused\b)/i,
+    context: /api\/v4|gitlab|runner/i,
     speaker: 'other',
     title: {en: 'GitLab is not reachable', ja: 'GitLab に接続できません'},
     explanation: {
@@ -103,6 +106,21 @@ export const commonFailures: readonly FailurePattern[] = [
       ja: 'パラメータ gitlab_url(スキーム、ホスト、末尾のスラッシュ)とノードからの DNS・ファイアウォールを確認し、Runner の values からやり直してください。',
     },
     stepId: 'runner-values',
+  },
+  {
+    id: 'unreachable',
+    pattern:
+      /(?:dial tcp (?<address>\S+?):? (?:lookup \S+: )?(?<cause>[^\n]*?(?:no such host|connection refused|i\/o timeout|network is unreachable))|lookup (?<host>\S+?)(?: on \S+)?: no such host|\bconnection refused\b)/i,
+    speaker: 'other',
+    title: {en: 'A server is not reachable', ja: 'サーバに接続できません'},
+    explanation: {
+      en: 'A connection failed (no such host, connection refused, or a time-out). If it is the Kubernetes API, MKE may be down or the kubeconfig may point at the wrong address; if it is MKE, check the manager address and that MKE is installed.',
+      ja: '接続に失敗しました(名前解決できない、接続拒否、タイムアウト)。Kubernetes API なら MKE が停止しているか kubeconfig のアドレスが違う可能性があります。MKE なら、マネージャのアドレスと MKE がインストール済みかを確認してください。',
+    },
+    hint: {
+      en: 'Check the address in the message: the manager address parameter, the kubeconfig (kubeconfig step), and that the VMs are running.',
+      ja: 'メッセージ中のアドレスを確認してください: マネージャのアドレスのパラメータ、kubeconfig(kubeconfig のステップ)、VM が動いているか。',
+    },
   },
   {
     id: 'launchpad-license',

@@ -19,7 +19,7 @@ function fieldsOf(line: string, failure: FailurePattern, match: RegExpExecArray)
 function recogniseCommon(line: string): Diagnosis | undefined {
   for (const failure of commonFailures) {
     const match = failure.pattern.exec(line);
-    if (!match) continue;
+    if (!match || (failure.context && !failure.context.test(line))) continue;
     return {
       id: failure.id,
       title: failure.title,

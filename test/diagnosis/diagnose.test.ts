@@ -208,6 +208,13 @@ const otherFailures: ReadonlyArray<{
     stepId: 'runner-values',
   },
   {
+    name: 'a refused connection to the Kubernetes API (not GitLab)',
+    text: 'Get "https://192.168.123.202:6443/version": dial tcp 192.168.123.202:6443: connect: connection refused',
+    id: 'unreachable',
+    fields: {address: '192.168.123.202:6443', cause: 'connect: connection refused'},
+    stepId: undefined,
+  },
+  {
     name: 'Launchpad’s licence refusal',
     text: 'FATA Registration or license acceptance is required. Please use `launchpad register` command to register',
     id: 'launchpad-license',
