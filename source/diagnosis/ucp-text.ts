@@ -28,7 +28,7 @@ export function ucpExplanation(fields: Readonly<Record<string, string>>): I18nTe
       : `"${shown(fields['requester'])}" (the GitLab Runner manager's service account, written namespace:name) creating a pod that runs as service account "${shown(fields['podServiceAccount'])}"`;
   const whoJa =
     fields['form'] === 'webhook'
-      ? `アカウント ${shownJa(fields['account'])}`
+      ? `アカウント ${shownJa(fields['account'])} が Pod を作ろうとした`
       : `「${shownJa(fields['requester'])}」(GitLab Runner 本体の ServiceAccount。namespace:name 形式)が ServiceAccount「${shownJa(fields['podServiceAccount'])}」で動く Pod を作ろうとした`;
   const attributes = shown(fields['attributes']);
   const grants =
