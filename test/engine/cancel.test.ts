@@ -5,14 +5,10 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openEngine} from '../../source/engine/engine.js';
 import {engineOptions, fixture, tempDir} from './helpers.js';
+import {isGone} from '../integrations/process-gone.js';
 
 function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return !isGone(pid);
 }
 
 async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
