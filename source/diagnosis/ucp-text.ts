@@ -25,11 +25,11 @@ export function ucpExplanation(fields: Readonly<Record<string, string>>): I18nTe
   const who =
     fields['form'] === 'webhook'
       ? `account ${shown(fields['account'])}`
-      : `"${shown(fields['requester'])}" (the GitLab Runner manager's service account, written namespace:name) creating a pod that runs as service account "${shown(fields['podServiceAccount'])}"`;
+      : `"${shown(fields['requester'])}" (the account that sent the request, written namespace:name — for GitLab Runner, the runner manager's service account) creating a pod that runs as service account "${shown(fields['podServiceAccount'])}"`;
   const whoJa =
     fields['form'] === 'webhook'
       ? `アカウント ${shownJa(fields['account'])} が Pod を作ろうとした`
-      : `「${shownJa(fields['requester'])}」(GitLab Runner 本体の ServiceAccount。namespace:name 形式)が ServiceAccount「${shownJa(fields['podServiceAccount'])}」で動く Pod を作ろうとした`;
+      : `「${shownJa(fields['requester'])}」(要求したアカウント。namespace:name 形式。GitLab Runner なら Runner 本体の ServiceAccount)が ServiceAccount「${shownJa(fields['podServiceAccount'])}」で動く Pod を作ろうとした`;
   const attributes = shown(fields['attributes']);
   const grants =
     fields['form'] === 'webhook'
