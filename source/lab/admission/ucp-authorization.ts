@@ -65,6 +65,19 @@ function granted(
   );
 }
 
+// The lab's API server names a generateName object before admission runs; MKE's check runs
+// before naming. A name that is the prefix plus Kubernetes' 5 generated characters is treated as
+// not yet named.
+function isGeneratedName(name: string, generateName: string | undefined): boolean {
+  if (!generateName) return name === '';
+  const prefix = generateName.slice(0, 58);
+  return (
+    name === '' ||
+    (name.startsWith(prefix) &&
+      /^[bcdfghjklmnpqrstvwxz2456789]{5}$/.test(name.slice(prefix.length)))
+  );
+}
+
 function goList(items: readonly string[]): string {
   return `[${items.join(' ')}]`;
 }
@@ -80,8 +93,11 @@ export function ucpRefusalMessage(details: {
   readonly attributes: readonly PrivilegedAttribute[];
 }): string {
   const {metadata} = details.object;
-  // Kubernetes names a not-yet-named object by its generateName in admission errors.
-  const shownName = metadata.name || (metadata.generateName ?? '');
+  const named = !isGeneratedName(metadata.name, metadata.generateName);
+  // MKE sees a generateName object before it is named: the article's refusal quotes the prefix
+  // (`pods "runner-…-concurrent-0"`) and ends `for resource .` with an empty name.
+  const shownName = named ? metadata.name : (metadata.generateName ?? '');
+  const resourceName = named ? metadata.name : '';
   const resource = details.group === '' ? details.resource : `${details.resource}.${details.group}`;
   const lower = (items: readonly string[]) => items.map((item) => item.toLowerCase());
   const {grants} = details;
@@ -93,7 +109,7 @@ export function ucpRefusalMessage(details: {
     `and for service accounts ` +
     `("${goList(lower(grants.serviceAccountAttributes))}")("${goList(grants.serviceAccounts)}") ` +
     `lack required permissions to use attributes ${goList(details.attributes)} ` +
-    `for resource ${metadata.name ?? ''}.`
+    `for resource ${resourceName}.`
   );
 }
 

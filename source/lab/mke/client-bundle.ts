@@ -12,11 +12,14 @@ export type BundleInput = {
   /** The user's bearer token for the lab's Kubernetes API. */
   readonly token: string;
   readonly label?: string;
+  /** The lab's own certificate when it serves HTTPS: it is its own CA, so it is ca.pem. */
+  readonly caPem?: string;
 };
 
-// The lab serves plain HTTP and authenticates by bearer token, so kube.yml carries a token
-// instead of MKE's client certificate. ca.pem and cert.pem are placeholders shaped like PEM
-// (nothing in the lab verifies them); key.pem and cert.pub are a real key pair.
+// The lab authenticates by bearer token, so kube.yml carries a token instead of MKE's client
+// certificate. ca.pem is the lab's own certificate when it serves HTTPS (kube.yml embeds it as
+// certificate-authority-data); otherwise, and for cert.pem, a placeholder shaped like PEM that
+// nothing verifies. key.pem and cert.pub are a real key pair.
 function placeholderPem(kind: string, text: string): string {
   const body = Buffer.from(`mke-runbook simulated lab: ${text}`).toString('base64');
   const lines = body.match(/.{1,64}/g) ?? [];
@@ -28,7 +31,17 @@ export function bundleKubeconfig(input: BundleInput): string {
   const name = `ucp_${input.mkeAddress}:6443_${input.username}`;
   return stringify({
     apiVersion: 'v1',
-    clusters: [{cluster: {server: input.serverUrl}, name}],
+    clusters: [
+      {
+        cluster: {
+          ...(input.caPem && input.serverUrl.startsWith('https:')
+            ? {'certificate-authority-data': Buffer.from(input.caPem).toString('base64')}
+            : {}),
+          server: input.serverUrl,
+        },
+        name,
+      },
+    ],
     contexts: [{context: {cluster: name, user: name}, name}],
     'current-context': name,
     kind: 'Config',
@@ -66,7 +79,9 @@ export function clientBundleZip(input: BundleInput): Uint8Array {
     },
   });
   return zipSync({
-    'ca.pem': strToU8(placeholderPem('CERTIFICATE', `MKE CA for ${input.mkeAddress}`)),
+    'ca.pem': strToU8(
+      input.caPem ?? placeholderPem('CERTIFICATE', `MKE CA for ${input.mkeAddress}`),
+    ),
     'cert.pem': strToU8(placeholderPem('CERTIFICATE', `client certificate of ${input.username}`)),
     'key.pem': strToU8(privateKey.export({type: 'pkcs8', format: 'pem'}).toString()),
     'cert.pub': strToU8(publicKey.export({type: 'spki', format: 'pem'}).toString()),

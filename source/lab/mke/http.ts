@@ -50,7 +50,8 @@ export function bearerToken(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** The lab's own base URL as the client reached it (always 127.0.0.1). */
+/** The lab's own base URL as the client reached it (always 127.0.0.1; https when it serves TLS). */
 export function labBaseUrl(request: IncomingMessage): string {
-  return `http://127.0.0.1:${request.socket.localPort ?? 0}`;
+  const secure = 'encrypted' in request.socket && request.socket.encrypted === true;
+  return `${secure ? 'https' : 'http'}://127.0.0.1:${request.socket.localPort ?? 0}`;
 }

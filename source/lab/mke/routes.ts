@@ -15,6 +15,8 @@ export type MkeApiDeps = {
   readonly authenticate: (request: IncomingMessage) => LabUser | undefined;
   /** Called after the world changed, so it is persisted. */
   readonly changed: () => void;
+  /** The lab's certificate (PEM) when it serves HTTPS, for the bundle's ca.pem. */
+  readonly caPem?: string;
 };
 
 /** Largest config TOML the lab accepts on PUT. */
@@ -28,7 +30,7 @@ function mkeError(response: ServerResponse, status: number, code: string, messag
 
 /** The MKE admin as a lab user. */
 export function mkeAdminUser(username: string): LabUser {
-  return {name: username, groups: ['system:authenticated'], mkeAdmin: true};
+  return {name: username, groups: ['system:masters', 'system:authenticated'], mkeAdmin: true};
 }
 
 async function login(deps: MkeApiDeps, request: IncomingMessage, response: ServerResponse) {
@@ -114,6 +116,7 @@ function clientBundle(deps: MkeApiDeps, user: LabUser, request: IncomingMessage,
     username: user.name,
     token: deps.issueToken(user),
     label: url.searchParams.get('label') ?? undefined,
+    ...(deps.caPem ? {caPem: deps.caPem} : {}),
   });
 }
 

@@ -176,3 +176,27 @@ describe('UCPAuthorization admission', () => {
     );
   });
 });
+
+describe('UCPAuthorization and generated names', () => {
+  it('quotes the generateName prefix and an empty resource when the API server has already added the suffix', async () => {
+    const pod = buildPod(true);
+    const named: LabObject = {
+      ...pod,
+      metadata: {...pod.metadata, name: 'runner-xphxzza-project-1154-concurrent-0b7x2q'},
+    };
+    const result = await plugin().admit(request(named));
+    assert.equal(result.allowed ? '' : result.message, articleMessage);
+  });
+
+  it('quotes a name the client chose itself', async () => {
+    const pod: LabObject = {
+      ...buildPod(true),
+      metadata: {name: 'runner-abc-project-1-concurrent-0-x1y2z3w4'},
+    };
+    const result = await plugin().admit(request(pod));
+    assert.match(
+      result.allowed ? '' : result.message,
+      /^pods "runner-abc-project-1-concurrent-0-x1y2z3w4" is forbidden: .* for resource runner-abc-project-1-concurrent-0-x1y2z3w4\.$/,
+    );
+  });
+});
