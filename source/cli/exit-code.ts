@@ -33,10 +33,18 @@ export function exitCodeForOutcome(outcome: RunOutcome): number {
   return outcome === 'done' ? exitCodes.done : exitCodes.failed;
 }
 
+// For errors raised without a hint: every message a user can cause says what to try.
+const fallbackHints: Readonly<Record<string, string>> = {
+  'runbook-not-found':
+    'name an existing runbook file (the default is runbooks/mke-gitlab-runner.yaml)',
+  'state-corrupt': 'look at the file, or move it away to start the profile again',
+};
+
 /** One clear message (and its hint) for stderr, without a stack trace. */
 export function errorMessage(error: unknown): string {
   if (error instanceof RunbookError) {
-    return `mke-runbook: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`;
+    const hint = error.hint ?? fallbackHints[error.code] ?? 'see `mke-runbook --help`';
+    return `mke-runbook: ${error.message}\nhint: ${hint}\n`;
   }
 
   const message = error instanceof Error ? error.message : String(error);
