@@ -1,10 +1,12 @@
 // The lab's one HTTP server (127.0.0.1 only): middleware (faults…) around extra routes (MKE,
 // GitLab, control API), then the Kubernetes API at the root for authenticated callers.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import {createServer as createTlsServer} from 'node:https';
 import type {KubeApi} from './kube/api.js';
 import {createKubeHandler} from './kube/http-handler.js';
 import {sendError} from './kube/http-send.js';
 import {unauthorized} from './kube/status.js';
+import type {TlsMaterial} from './kube/tls.js';
 import type {LabMiddleware, LabRoute, LabUser} from './types.js';
 
 /** What the lab server is made of. */
@@ -16,11 +18,16 @@ export type LabServerOptions = {
   readonly routes?: readonly LabRoute[];
   /** Wrap every request, outermost first. */
   readonly middleware?: readonly LabMiddleware[];
+  /**
+   * Serve HTTPS with this certificate (`createSelfSignedCertificate()`). kubectl sends bearer
+   * tokens only over TLS, so a lab that kubectl uses needs it.
+   */
+  readonly tls?: TlsMaterial;
 };
 
 /** A lab server, not yet listening. */
 export type LabServer = {
-  /** Listens on 127.0.0.1 (`port` 0 or absent: a free one). */
+  /** Listens on 127.0.0.1 (`port` 0 or absent: a free one); the URL is https:// with `tls`. */
   readonly listen: (port?: number) => Promise<{readonly url: string; readonly port: number}>;
   /** Ends open watches and connections, then stops listening. */
   readonly close: () => Promise<void>;
@@ -63,12 +70,17 @@ export function createLabServer(options: LabServerOptions): LabServer {
     );
   }
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const scheme = options.tls ? 'https' : 'http';
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', `${scheme}://127.0.0.1`);
     run(0, request, response, url).catch((error: unknown) => {
       sendError(response, error);
     });
-  });
+  };
+
+  const server = options.tls
+    ? createTlsServer({cert: options.tls.cert, key: options.tls.key}, handle)
+    : createServer(handle);
   // Watches and `logs -f` stay open; keep-alive sockets must not hold `close()` up.
   server.keepAliveTimeout = 5000;
 
@@ -80,7 +92,7 @@ export function createLabServer(options: LabServerOptions): LabServer {
           server.off('error', reject);
           const address = server.address();
           const bound = typeof address === 'object' && address ? address.port : port;
-          resolve({url: `http://127.0.0.1:${bound}`, port: bound});
+          resolve({url: `${scheme}://127.0.0.1:${bound}`, port: bound});
         });
       });
     },

@@ -81,8 +81,10 @@ export function decodeMessage(bytes: Uint8Array, schema: Schema): Record<string,
     const entry = schema[number];
     if (!entry) continue;
     const [name, kind] = entry;
-    if (kind === 'string') out[name] = text(value);
-    else if (kind === 'int') out[name] = Number(typeof value === 'bigint' ? value : 0n);
+    if (kind === 'string') {
+      // Protobuf writes empty strings that JSON would omit.
+      if (text(value) !== '') out[name] = text(value);
+    } else if (kind === 'int') out[name] = Number(typeof value === 'bigint' ? value : 0n);
     else if (kind === 'bool') out[name] = value === 1n;
     else if (kind === 'strings')
       out[name] = [...(Array.isArray(out[name]) ? out[name] : []), text(value)];

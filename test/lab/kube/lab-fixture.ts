@@ -13,6 +13,7 @@ import {
   systemUser,
 } from '../../../source/lab/kube/auth.js';
 import {createStore} from '../../../source/lab/kube/store.js';
+import {createSelfSignedCertificate} from '../../../source/lab/kube/tls.js';
 import {createLabServer} from '../../../source/lab/server.js';
 import type {AdmissionPlugin, LabObject} from '../../../source/lab/types.js';
 
@@ -76,8 +77,10 @@ export async function startLab(admission: readonly AdmissionPlugin[] = []) {
   const store = createStore();
   for (const [resource, object] of seedObjects) store.create(resource, object);
   const api = createKubeApi({store, admission});
+  const tls = createSelfSignedCertificate();
   const server = createLabServer({
     api,
+    tls,
     authenticate: (request) => authenticateRequest(key, request),
   });
   const {url, port} = await server.listen();
@@ -90,7 +93,7 @@ export async function startLab(admission: readonly AdmissionPlugin[] = []) {
       'apiVersion: v1',
       'kind: Config',
       'clusters:',
-      `- name: lab\n  cluster:\n    server: ${url}`,
+      `- name: lab\n  cluster:\n    server: ${url}\n    certificate-authority-data: ${Buffer.from(tls.cert).toString('base64')}`,
       'users:',
       `- name: admin\n  user:\n    token: ${token}`,
       'contexts:',
@@ -102,6 +105,7 @@ export async function startLab(admission: readonly AdmissionPlugin[] = []) {
 
   return {
     key,
+    tls,
     store,
     api,
     url,
