@@ -39,7 +39,7 @@ export function wrapText(text: string, width: number): string[] {
       const w = stringWidth(char);
       if (used + w > width) {
         const space = row.lastIndexOf(' ');
-        if (char !== ' ' && space > 0 && space > row.length / 2) {
+        if (char !== ' ' && space > 0 && stringWidth(row.slice(0, space)) >= width / 3) {
           rows.push(row.slice(0, space));
           row = row.slice(space + 1);
         } else {
@@ -70,7 +70,12 @@ export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  if (minutes < 60) {
+    return seconds % 60 === 0
+      ? `${minutes}m`
+      : `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  }
+
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 

@@ -55,10 +55,11 @@ export function initialUiState(saved?: ProfileState): UiState {
         ...emptyStep,
         status: record.status,
         attempt: last?.n ?? 0,
-        logPath: last?.logPath,
-        durationMs:
-          Number.isFinite(started) && Number.isFinite(ended) ? ended - started : undefined,
-        error: last?.error,
+        ...(last ? {logPath: last.logPath} : {}),
+        ...(Number.isFinite(started) && Number.isFinite(ended)
+          ? {durationMs: ended - started}
+          : {}),
+        ...(last?.error ? {error: last.error} : {}),
       };
     }
 
@@ -69,8 +70,10 @@ export function initialUiState(saved?: ProfileState): UiState {
 }
 
 function withStep(state: UiState, stepId: string, change: Partial<StepView>): UiState {
-  const current = state.steps[stepId] ?? emptyStep;
-  return {...state, steps: {...state.steps, [stepId]: {...current, ...change}}};
+  const merged: Record<string, unknown> = {...(state.steps[stepId] ?? emptyStep), ...change};
+  // A key set to undefined is removed, so the picture stays plain data.
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return {...state, steps: {...state.steps, [stepId]: merged as StepView}};
 }
 
 /** Folds one engine event into the picture. */

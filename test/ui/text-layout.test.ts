@@ -1,0 +1,40 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import stringWidth from 'string-width';
+import {fit, formatClock, formatDuration, truncate, wrapText} from '../../source/ui/text-layout.js';
+
+test('counts a Japanese character as two cells when fitting', () => {
+  assert.deepEqual([fit('事前確認', 10), stringWidth(fit('事前確認', 10))], ['事前確認  ', 10]);
+});
+
+test('cuts wide text on a cell boundary with an ellipsis', () => {
+  assert.equal(truncate('MKE をインストール', 9), 'MKE をイ…');
+});
+
+test('wraps English at spaces and Japanese anywhere', () => {
+  assert.deepEqual(wrapText('Writes the Vagrantfile and runs vagrant up.', 16), [
+    'Writes the',
+    'Vagrantfile and',
+    'runs vagrant up.',
+  ]);
+  assert.deepEqual(wrapText('Vagrantfile を書き vagrant up する。', 12), [
+    'Vagrantfile',
+    'を書き',
+    'vagrant up',
+    'する。',
+  ]);
+});
+
+test('formats durations and clocks', () => {
+  assert.deepEqual(
+    [
+      formatDuration(4400),
+      formatDuration(65_000),
+      formatDuration(1_200_000),
+      formatDuration(3_720_000),
+      formatClock(3_723_000),
+      formatClock(7000),
+    ],
+    ['4s', '1m 05s', '20m', '1h 02m', '1:02:03', '0:07'],
+  );
+});
