@@ -1,6 +1,6 @@
 import path from 'node:path';
-import {createTwoFilesPatch} from 'diff';
 import type {PlannedEffect} from '../actions/types.js';
+import {fileDiff} from '../actions/generic/file-diff.js';
 import {pick} from '../i18n/text.js';
 import {render} from '../runbook/template.js';
 import type {ActionStep, ChoiceStep} from '../runbook/types.js';
@@ -26,15 +26,8 @@ export async function describeStep(
       render(file.path, templateScope(internals, false)),
     );
     const content = await readTemplate(internals, file.template);
-    const current = await internals.ports.files.readText(target);
-    effects.push({
-      kind: 'file',
-      path: target,
-      content,
-      ...(current === undefined || current === content
-        ? {}
-        : {diff: createTwoFilesPatch(target, target, current, content, 'current', 'new')}),
-    });
+    const diff = fileDiff(target, await internals.ports.files.readText(target), content);
+    effects.push({kind: 'file', path: target, content, ...(diff ? {diff} : {})});
   }
 
   for (const invocation of step.run) {

@@ -179,5 +179,7 @@ function yamlScalar(value: ParamValue): string {
     return String(value);
   }
 
-  return plainScalar.test(value) && !ambiguous.test(value) ? value : JSON.stringify(value);
+  return plainScalar.test(value) && !ambiguous.test(value) && !value.endsWith(':')
+    ? value
+    : JSON.stringify(value);
 }

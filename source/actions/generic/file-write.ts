@@ -1,8 +1,8 @@
 import path from 'node:path';
-import {createTwoFilesPatch} from 'diff';
 import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import type {ActionContext} from '../types.js';
+import {fileDiff} from './file-diff.js';
 
 const args = z
   .strictObject({
@@ -24,17 +24,8 @@ export const fileWrite = registerAction<Args>({
   async describe(input, ctx) {
     const target = path.resolve(ctx.workdir, input.path);
     const content = await contentOf(input, ctx);
-    const current = await ctx.ports.files.readText(target);
-    return [
-      {
-        kind: 'file',
-        path: target,
-        content,
-        ...(current === undefined || current === content
-          ? {}
-          : {diff: createTwoFilesPatch(target, target, current, content, 'current', 'new')}),
-      },
-    ];
+    const diff = fileDiff(target, await ctx.ports.files.readText(target), content);
+    return [{kind: 'file', path: target, content, ...(diff ? {diff} : {})}];
   },
   async run(input, ctx) {
     const target = path.resolve(ctx.workdir, input.path);
