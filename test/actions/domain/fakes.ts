@@ -23,7 +23,7 @@ export function fakeKube(initial: readonly KubeObject[] = [], hooks: Partial<Kub
     store.set(key(object.kind, object.metadata.name, object.metadata.namespace), object);
   const calls: Call[] = [];
   const port: KubePort = {
-    async get(apiVersion, kind, name, namespace) {
+    async get(_apiVersion, kind, name, namespace) {
       calls.push({op: 'get', detail: [kind, name, namespace]});
       return store.get(key(kind, name, namespace));
     },
