@@ -1,0 +1,133 @@
+// Benchmarks 1 and 2 of issue 6: live output through the real CLI in a pseudo-terminal
+// with the interface on, against the lab — the step's wall time (as the state file records
+// it) against the bare generator, every line in the log byte for byte, and the app's peak
+// memory flat in the output size. Start-up is measured apart (first-frame.ts).
+import {execFileSync, spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {runInPty} from './lib/pty-run.js';
+import {median, report, type Figure} from './lib/stats.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const generator = path.join(root, 'bench/gen-lines.mjs');
+const cli = path.join(root, 'dist/cli.js');
+const runbook = path.join(root, 'bench/fixtures/flood.yaml');
+
+function generatorAlone(lines: number): number {
+  const started = performance.now();
+  spawnSync(process.execPath, [generator, String(lines)], {stdio: ['ignore', 'ignore', 'inherit']});
+  return performance.now() - started;
+}
+
+async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function expectedSha(lines: number): string {
+  const output = execFileSync(process.execPath, [generator, String(lines)], {maxBuffer: 1 << 30});
+  return createHash('sha256').update(output).digest('hex');
+}
+
+/** The step's own duration as the state file recorded it (start of the child to its end). */
+function stepMs(stateDir: string): number {
+  const state: unknown = JSON.parse(
+    readFileSync(path.join(stateDir, 'profiles/default/state.json'), 'utf8'),
+  );
+  const attempt = (
+    state as {steps: {flood: {attempts: Array<{startedAt: string; endedAt: string}>}}}
+  ).steps.flood.attempts[0]!;
+  return Date.parse(attempt.endedAt) - Date.parse(attempt.startedAt);
+}
+
+async function throughApp(
+  lines: number,
+): Promise<{wallMs: number; peakRssMb: number; logOk: boolean}> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-'));
+  try {
+    const run = await runInPty(
+      process.execPath,
+      [
+        cli,
+        'run',
+        runbook,
+        '--simulate',
+        '--state-dir',
+        stateDir,
+        '--set',
+        `lines=${lines}`,
+        '--set',
+        `generator=${generator}`,
+      ],
+      {
+        cols: 120,
+        rows: 40,
+        // Enter runs the selected (first) step; q quits once it is done.
+        answers: [
+          {when: 'Print a flood of lines', keys: '\r'},
+          {when: '] 1/1', keys: 'q'},
+        ],
+        env: {NO_COLOR: '1'},
+        timeoutMs: 120_000,
+      },
+    );
+    const logDir = path.join(stateDir, 'profiles/default/logs');
+    const log = readdirSync(logDir).find((name) => name.startsWith('flood.'));
+    const logOk =
+      log !== undefined && (await sha256(path.join(logDir, log))) === expectedSha(lines);
+    if (run.exitCode !== 0)
+      throw new Error(`the app exited ${run.exitCode}:\n${run.screen.slice(-1500)}`);
+    return {wallMs: stepMs(stateDir), peakRssMb: run.peakRssMb, logOk};
+  } finally {
+    rmSync(stateDir, {recursive: true, force: true});
+  }
+}
+
+/** Runs the benchmark; resolves to whether every target was met. */
+export async function benchThroughput(): Promise<boolean> {
+  const figures: Figure[] = [];
+  const rss: Record<number, number> = {};
+  for (const lines of [10_000, 100_000, 1_000_000]) {
+    const alone = median([generatorAlone(lines), generatorAlone(lines), generatorAlone(lines)]);
+    const app = await throughApp(lines);
+    rss[lines] = app.peakRssMb;
+    if (lines >= 100_000) {
+      figures.push({
+        name: `${lines.toLocaleString('en')} lines: wall time / generator alone`,
+        value: app.wallMs / alone,
+        unit: '×',
+        target: 1.3,
+        kind: 'max',
+        note: `${(app.wallMs / 1000).toFixed(2)} s vs ${(alone / 1000).toFixed(2)} s`,
+      });
+    }
+    figures.push({
+      name: `${lines.toLocaleString('en')} lines: log byte for byte`,
+      value: app.logOk ? 1 : 0,
+      unit: '',
+      target: 1,
+      kind: 'min',
+    });
+  }
+  figures.push(
+    {
+      name: 'peak RSS, 1,000,000 lines',
+      value: rss[1_000_000]!,
+      unit: 'MB',
+      target: 120,
+      kind: 'max',
+    },
+    {
+      name: 'peak RSS growth, 1,000,000 vs 10,000 lines',
+      value: rss[1_000_000]! - rss[10_000]!,
+      unit: 'MB',
+      target: 15,
+      kind: 'max',
+    },
+  );
+  return report('Live output (pty 120×40, interface on)', figures);
+}
