@@ -1,0 +1,55 @@
+// Benchmark 3 of issue 6: from process start to the first rendered screen of `npm start`'s
+// program (the bundled CLI, default runbook, simulated lab), in a pseudo-terminal.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {runInPty} from './lib/pty-run.js';
+import {median, report} from './lib/stats.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(root, 'dist/cli.js');
+
+async function firstFrameMs(): Promise<number> {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-ff-'));
+  try {
+    const run = await runInPty(process.execPath, [cli, '--simulate', '--state-dir', stateDir], {
+      cols: 120,
+      rows: 40,
+      firstFrame: 'SIMULATED',
+      answers: [{when: 'SIMULATED', keys: 'q'}],
+      timeoutMs: 30_000,
+    });
+    if (run.firstFrameMs === undefined)
+      throw new Error(`no first frame:\n${run.screen.slice(-1500)}`);
+    return run.firstFrameMs;
+  } finally {
+    rmSync(stateDir, {recursive: true, force: true});
+  }
+}
+
+/** Runs the benchmark; resolves to whether the target was met. */
+export async function benchFirstFrame(): Promise<boolean> {
+  const bare: number[] = [];
+  const app: number[] = [];
+  for (let index = 0; index < 5; index++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - started);
+    app.push(await firstFrameMs());
+  }
+  return report(
+    'Start-up (pty 120×40, default runbook, simulated lab, fresh profile; medians of 5)',
+    [
+      {
+        name: 'time to first frame',
+        value: median(app),
+        unit: 'ms',
+        target: 350,
+        kind: 'max',
+        note: `bare node -e 0: ${median(bare).toFixed(0)} ms`,
+      },
+    ],
+  );
+}
