@@ -288,3 +288,19 @@ test('recognises the simulated lab’s refusal text, with the grants it lists', 
   assert.equal(diagnosis.fields['podName'], 'runner-abcd1234-project-1-concurrent-0');
   assert.equal(diagnosis.segments.at(-1)?.speaker, 'gitlab-runner');
 });
+
+test('recognises the simulated runner’s refused-token log, and not its healthy start', async () => {
+  const {refusedLines, startupLines} = await import('../../source/lab/gitlab/runner-log.js');
+  for (const registration of [true, false]) {
+    const found = diagnose(refusedLines('abcd1234', registration).join('\n'));
+    assert.deepEqual(
+      found.map((diagnosis) => [
+        diagnosis.id,
+        diagnosis.fields['runner'],
+        diagnosis.fields['status'],
+      ]),
+      [['runner-token', 'abcd1234', '403 Forbidden']],
+    );
+    assert.deepEqual(diagnose(startupLines('current', 'abcd1234', registration).join('\n')), []);
+  }
+});
