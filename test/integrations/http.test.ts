@@ -173,6 +173,12 @@ test('accepts a self-signed certificate only when asked', async () => {
     );
     const answer = await port.request({method: 'GET', url: `${mke.url}/`, insecure: true});
     assert.equal(answer.text(), 'ok');
+    // Simulate mode: the lab's own certificate is trusted, whatever host was asked for.
+    const routed = await createHttpPort({labUrl: mke.url}).request({
+      method: 'GET',
+      url: 'https://gitlab.example.com/api/v4/version',
+    });
+    assert.equal(routed.text(), 'ok');
   } finally {
     await mke.close();
     await fs.rm(dir, {recursive: true, force: true});
