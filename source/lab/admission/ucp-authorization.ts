@@ -82,7 +82,11 @@ function goList(items: readonly string[]): string {
   return `[${items.join(' ')}]`;
 }
 
-/** The refusal text, in the format of the article's error (facts §1.1). */
+/**
+ * The refusal text, in the format of the article's error (facts §1.1). It has no closing period:
+ * the calico example ends `for resource calico-typha`, and the article's `for resource . Check …`
+ * is an empty name followed by GitLab Runner's own `. Check …`.
+ */
 export function ucpRefusalMessage(details: {
   readonly resource: string;
   readonly group: string;
@@ -109,7 +113,7 @@ export function ucpRefusalMessage(details: {
     `and for service accounts ` +
     `("${goList(lower(grants.serviceAccountAttributes))}")("${goList(grants.serviceAccounts)}") ` +
     `lack required permissions to use attributes ${goList(details.attributes)} ` +
-    `for resource ${resourceName}.`
+    `for resource ${resourceName}`
   );
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../gitlab/lab-fixture.js';
 
 const articleText = (name: string) =>
-  `pods "${name}" is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner" [service account "gitlab-runner:default"]. The configured privileged attributes access for non-admin users ("[]")("[]") and for service accounts ("[]")("[]") lack required permissions to use attributes [privileged] for resource .`;
+  `pods "${name}" is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner" [service account "gitlab-runner:default"]. The configured privileged attributes access for non-admin users ("[]")("[]") and for service accounts ("[]")("[]") lack required permissions to use attributes [privileged] for resource `;
 
 function buildPod(): V1Pod {
   return {

@@ -67,7 +67,7 @@ function plugin(bindings: LabObject[] = [], toml = emptyConfig) {
 }
 
 const articleMessage =
-  'pods "runner-xphxzza-project-1154-concurrent-0" is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner" [service account "gitlab-runner:default"]. The configured privileged attributes access for non-admin users ("[]")("[]") and for service accounts ("[]")("[]") lack required permissions to use attributes [privileged] for resource .';
+  'pods "runner-xphxzza-project-1154-concurrent-0" is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner" [service account "gitlab-runner:default"]. The configured privileged attributes access for non-admin users ("[]")("[]") and for service accounts ("[]")("[]") lack required permissions to use attributes [privileged] for resource ';
 
 describe('UCPAuthorization admission', () => {
   it("refuses the runner's privileged build pod with the article's exact message", async () => {
@@ -152,7 +152,7 @@ describe('UCPAuthorization admission', () => {
     assert.equal(result.allowed, false);
     assert.match(
       result.allowed ? '' : result.message,
-      /^deployments\.apps "calico-typha" is forbidden: .*\[service account "gitlab-runner:calico-typha"\].*attributes \[hostnetwork\] for resource calico-typha\.$/,
+      /^deployments\.apps "calico-typha" is forbidden: .*\[service account "gitlab-runner:calico-typha"\].*attributes \[hostnetwork\] for resource calico-typha$/,
     );
   });
 
@@ -172,7 +172,7 @@ describe('UCPAuthorization admission', () => {
     const result = await plugin().admit(request(pod));
     assert.match(
       result.allowed ? '' : result.message,
-      /attributes \[hostbindmounts hostpid kernelcapabilities privileged\] for resource p\.$/,
+      /attributes \[hostbindmounts hostpid kernelcapabilities privileged\] for resource p$/,
     );
   });
 });
@@ -196,7 +196,7 @@ describe('UCPAuthorization and generated names', () => {
     const result = await plugin().admit(request(pod));
     assert.match(
       result.allowed ? '' : result.message,
-      /^pods "runner-abc-project-1-concurrent-0-x1y2z3w4" is forbidden: .* for resource runner-abc-project-1-concurrent-0-x1y2z3w4\.$/,
+      /^pods "runner-abc-project-1-concurrent-0-x1y2z3w4" is forbidden: .* for resource runner-abc-project-1-concurrent-0-x1y2z3w4$/,
     );
   });
 });
