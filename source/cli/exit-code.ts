@@ -21,8 +21,12 @@ const refusedCodes = new Set([
   'refused',
 ]);
 
+// Codes of errors where the world, not the input, failed.
+const failedCodes = new Set(['lab-failed']);
+
 /** The exit code for an error that ended a command. */
 export function exitCodeForError(error: unknown): number {
+  if (error instanceof RunbookError && failedCodes.has(error.code)) return exitCodes.failed;
   if (error instanceof RunbookError)
     return refusedCodes.has(error.code) ? exitCodes.refused : exitCodes.usage;
   return exitCodes.failed;

@@ -1,6 +1,7 @@
 import {RunbookError} from '../../engine/errors.js';
 import type {CliCommand} from '../args.js';
 import {profileContext, type CliIo} from '../context.js';
+import {startLabOrExplain} from '../lab-session.js';
 
 type LabCommand = Extract<CliCommand, {kind: 'lab'}>;
 
@@ -16,7 +17,7 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
   switch (command.action) {
     case 'start': {
       const before = await lifecycle.labStatus(target);
-      const lab = before ?? (await lifecycle.startLab(target));
+      const lab = before ?? (await startLabOrExplain(target));
       print(
         {running: true, ...lab},
         `${before ? 'lab already running' : 'lab started'} at ${lab.url} (pid ${lab.pid}); stand-ins in ${lab.binDir}`,
