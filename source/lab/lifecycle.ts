@@ -6,6 +6,7 @@ import type {LabRuntime} from './contract.js';
 import {labPaths} from './process/paths.js';
 import {locateLabProgram, writeSourceWrappers} from './process/locate.js';
 import {processAlive} from './process/lock.js';
+import {send} from './standins/common/http.js';
 
 // Starts, finds, stops and empties a profile's lab server. The server runs detached, so
 // a lab started by `mke-runbook lab start` outlives the command.
@@ -34,9 +35,8 @@ async function readRuntime(file: string): Promise<LabRuntime | undefined> {
 
 async function answers(url: string, timeoutMs = 500): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/_lab/health`, {signal: AbortSignal.timeout(timeoutMs)});
-    await response.body?.cancel();
-    return response.ok;
+    const response = await send(`${url}/_lab/health`, {timeoutMs});
+    return response.status === 200;
   } catch {
     return false;
   }

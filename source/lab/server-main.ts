@@ -5,7 +5,8 @@ import {createFaultRoute} from './control/fault-route.js';
 import {createFaultBook, faultsFromEnv, labFaultsEnv} from './control/faults.js';
 import {createControlRoute} from './control/routes.js';
 import {writeFileAtomic} from './process/atomic-write.js';
-import {buildLabApp} from './process/build-app.js';
+import {assembleLab} from './assemble.js';
+import {loadOrCreateTls} from './process/tls-files.js';
 import {releaseLock, takeLock} from './process/lock.js';
 import {createPersister} from './process/persister.js';
 import {loadSavedLab} from './process/world-file.js';
@@ -56,10 +57,14 @@ async function main(): Promise<void> {
     changed: persister.schedule,
     resetCluster: () => resetCluster(),
   });
-  const app = await buildLabApp({
+  // HTTPS: kubectl sends bearer tokens only over TLS. The certificate is kept per profile so
+  // a client bundle downloaded before a restart still verifies.
+  const tls = await loadOrCreateTls(labDir);
+  const app = await assembleLab({
     world,
     objects: saved.objects,
     routes: [saveAfterWrites, faultRoute.route, control],
+    tls,
   });
   snapshot = app.snapshot;
   resetCluster = app.resetCluster;

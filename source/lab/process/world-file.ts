@@ -26,6 +26,7 @@ const worldSchema = z.looseObject({
     clusterName: z.string().optional(),
   }),
   chartEra: z.enum(['2021', 'current']),
+  auth: z.object({key: z.string()}).optional(),
   control: z
     .object({hostOnlyAnyRange: z.boolean().optional(), speed: z.number().optional()})
     .optional(),
@@ -36,7 +37,7 @@ const worldSchema = z.looseObject({
     nextPipelineId: z.number(),
     nextJobId: z.number(),
     pipelines: z.array(
-      z.object({
+      z.looseObject({
         id: z.number(),
         status: z.string(),
         ref: z.string(),
@@ -45,7 +46,7 @@ const worldSchema = z.looseObject({
       }),
     ),
     jobs: z.array(
-      z.object({
+      z.looseObject({
         id: z.number(),
         pipelineId: z.number(),
         name: z.string(),
@@ -62,7 +63,7 @@ const worldSchema = z.looseObject({
 const fileSchema = z.object({
   version: z.literal(1),
   world: worldSchema,
-  objects: z.unknown(),
+  objects: z.unknown().optional(),
 });
 
 /** What world.json holds. `objects` is the Kubernetes store's own snapshot (opaque here). */

@@ -1,6 +1,7 @@
 import {labSpeedEnv, labUrlEnv} from '../../contract.js';
 import type {StandinOrders, StandinTool} from '../../control/faults.js';
 import {StandinExit} from './exit.js';
+import {send, type StandinResponse} from './http.js';
 
 /** A stand-in's line to the lab's control API. */
 export type LabClient = {
@@ -17,13 +18,12 @@ export function labClient(tool: StandinTool, env: NodeJS.ProcessEnv): LabClient 
   return {
     url,
     async call(method, path, body) {
-      let response: Response;
+      let response: StandinResponse;
       try {
-        response = await fetch(new URL(path, url), {
+        response = await send(new URL(path, url).href, {
           method,
           headers: body === undefined ? {} : {'content-type': 'application/json'},
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(10_000),
+          ...(body === undefined ? {} : {body: JSON.stringify(body)}),
         });
       } catch {
         throw new StandinExit(1, [
@@ -31,8 +31,11 @@ export function labClient(tool: StandinTool, env: NodeJS.ProcessEnv): LabClient 
         ]);
       }
 
-      const text = await response.text();
-      if (!response.ok) throw new StandinExit(1, [`the lab refused ${method} ${path}: ${text}`]);
+      const text = response.text();
+      if (response.status >= 300) {
+        throw new StandinExit(1, [`the lab refused ${method} ${path}: ${text}`]);
+      }
+
       return JSON.parse(text) as unknown;
     },
   };

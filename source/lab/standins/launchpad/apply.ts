@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {hashPassword} from '../../control/password-hash.js';
+import {hashPassword} from '../../mke/password.js';
 import type {ScriptItem} from '../common/script.js';
 import type {StandinContext} from '../common/run-standin.js';
 import {connectHosts, launchpadVersion, loadConfig, requireLicense} from './common.js';

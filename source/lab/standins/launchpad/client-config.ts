@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {unzipSync} from 'fflate';
 import {z} from 'zod';
+import {send, type StandinRequest, type StandinResponse} from '../common/http.js';
 import type {StandinContext} from '../common/run-standin.js';
 import {connectHosts, fatal, loadConfig, requireLicense, stateDir, writeWithDir} from './common.js';
 import {hostMessage, logLine, phaseLine} from './logrus.js';
@@ -10,9 +11,9 @@ import {hostMessage, logLine, phaseLine} from './logrus.js';
 
 const loginAnswer = z.object({auth_token: z.string().min(1)});
 
-async function mkeRequest(url: string, init: RequestInit): Promise<Response> {
+async function mkeRequest(url: string, init: StandinRequest): Promise<StandinResponse> {
   try {
-    return await fetch(url, {...init, signal: AbortSignal.timeout(15_000)});
+    return await send(url, init);
   } catch (error) {
     throw fatal(
       `failed to connect to MKE: ${error instanceof Error ? error.message : String(error)}`,
@@ -46,8 +47,8 @@ export async function clientConfig(context: StandinContext): Promise<number> {
     headers: {'content-type': 'application/json'},
     body: JSON.stringify({username: adminUsername, password: adminPassword}),
   });
-  const loginText = await login.text();
-  if (!login.ok)
+  const loginText = login.text();
+  if (login.status !== 200)
     throw fatal(
       `failed to download admin bundle: failed to get token: ${login.status} ${loginText.trim()}`,
     );
@@ -63,7 +64,7 @@ export async function clientConfig(context: StandinContext): Promise<number> {
 
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(new Uint8Array(await bundle.arrayBuffer()));
+    entries = unzipSync(new Uint8Array(bundle.body));
   } catch (error) {
     throw fatal(
       `failed to download admin bundle: ${error instanceof Error ? error.message : String(error)}`,
