@@ -18,7 +18,8 @@ type Args = z.infer<typeof args>;
 
 /** `system:serviceaccount:<ns>:<name>` for any of the accepted forms. */
 export function impersonationUser(requester: string, namespace: string): string {
-  if (requester.startsWith('system:')) return requester;
+  // `plan` shows values not known yet as `<outputs.step.key>`: keep them readable.
+  if (requester.startsWith('system:') || requester.startsWith('<')) return requester;
   const [first, second] = requester.split(':');
   return second === undefined
     ? `system:serviceaccount:${namespace}:${first}`
