@@ -52,6 +52,6 @@ export function recogniseUcpAuthorization(line: string): Diagnosis | undefined {
       'mke-ucp-authorization',
     ),
     fields,
-    next: {hint: ucpHint, stepId: 'remediation'},
+    next: {hint: ucpHint(fields), stepId: 'remediation'},
   };
 }

@@ -6,12 +6,6 @@ export const ucpTitle: I18nText = {
   ja: 'MKE の Admission Controller「UCPAuthorization」が特権 Pod を拒否しました',
 };
 
-/** What to do about the UCPAuthorization refusal. */
-export const ucpHint: I18nText = {
-  en: 'Choose a remediation: bind cluster-admin (works, but makes the runner a cluster administrator), or grant the privileged attribute to the service accounts in MKE (MKE ≥ 3.4.2, MKE-8252; Admin Settings → Orchestration, or → Privileges from MKE 3.6.1).',
-  ja: '対策を選んでください: cluster-admin を結びつける(動くが Runner がクラスタ管理者になる)か、MKE で ServiceAccount に privileged 属性を許可する(MKE 3.4.2 以降、MKE-8252。Admin Settings → Orchestration、MKE 3.6.1 以降は → Privileges)。',
-};
-
 function shown(value: string | undefined): string {
   return value === undefined || value === '' ? '(none)' : value;
 }
@@ -52,5 +46,17 @@ export function ucpExplanation(fields: Readonly<Record<string, string>>): I18nTe
       `特権 Pod を起動できるのは MKE 管理者と、ClusterRoleBinding で全 Namespace に cluster-admin ClusterRole を付与された ServiceAccount だけです。` +
       `PodSecurityPolicy だけでは解決しません: MKE のドキュメントにある通り、PSP は MKE RBAC エンジン組み込みのデフォルトセキュリティを上書きしません(MKE 3.4 では ucp:all:privileged-psp-role により全員が既に privileged PSP を使えます)。` +
       `MKE 3.4.2 以降(MKE-8252)、MKE 管理者は cluster-admin でない ServiceAccount に特権属性の使用を許可できます。`,
+  };
+}
+
+/** What to do about one UCPAuthorization refusal: the remediations, with the accounts and attributes it named. */
+export function ucpHint(fields: Readonly<Record<string, string>>): I18nText {
+  const accounts = [fields['requester'], fields['podServiceAccount'], fields['account']]
+    .filter((account): account is string => account !== undefined && account !== '')
+    .join(', ');
+  const attributes = fields['documentedAttributes'] || 'privileged';
+  return {
+    en: `Choose a remediation: bind cluster-admin (works, but makes the runner a cluster administrator), or have MKE grant [${attributes}] to ${accounts} (MKE ≥ 3.4.2, MKE-8252: [cluster_config] priv_attributes_service_accounts, or Admin Settings → Orchestration, → Privileges from MKE 3.6.1).`,
+    ja: `対策を選んでください: cluster-admin を結びつける(動くが Runner がクラスタ管理者になる)か、MKE で ${accounts} に [${attributes}] を許可する(MKE 3.4.2 以降、MKE-8252: [cluster_config] の priv_attributes_service_accounts、または Admin Settings → Orchestration、MKE 3.6.1 以降は → Privileges)。`,
   };
 }

@@ -49,6 +49,10 @@ test('explains the article’s job log: who says what, and the fields of the ref
     documentedAttributes: 'privileged',
   });
   assert.equal(diagnosis.next.stepId, 'remediation');
+  assert.match(
+    diagnosis.next.hint.en,
+    /grant \[privileged\] to gitlab-runner:gitlab-runner-gitlab-runner, gitlab-runner:default/,
+  );
   assert.match(diagnosis.explanation.en, /PodSecurityPolicy alone will not help/);
   assert.match(diagnosis.explanation.en, /UCPAuthorization/);
   assert.match(
