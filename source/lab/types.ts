@@ -89,6 +89,8 @@ export type LabMiddleware = (
 export type LabWorld = {
   /** The key the lab signs its bearer tokens with (`newAuthKey()` in kube/auth.ts); made once per world. */
   auth?: {key: string};
+  /** The lab's HTTPS certificate and key (PEM, `createSelfSignedCertificate()` in kube/tls.ts); also the bundle's ca.pem. */
+  tls?: {cert: string; key: string};
   /** VMs by name: node1..node3. */
   vms: Record<
     string,

@@ -102,7 +102,14 @@ export function createKubeApi(options: {
     let object: LabObject;
     try {
       object = parseBody(
-        isRecord(body) ? {apiVersion: apiVersionOf(info), kind: info.kind, ...body} : body,
+        isRecord(body)
+          ? {
+              apiVersion: apiVersionOf(info),
+              kind: info.kind,
+              ...body,
+              metadata: {name: '', ...(isRecord(body['metadata']) ? body['metadata'] : {})},
+            }
+          : body,
       );
     } catch {
       throw badRequest(`the body of the request is not a valid ${info.kind}`);

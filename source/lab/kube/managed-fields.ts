@@ -122,8 +122,15 @@ export function serverSideApply(
   for (const entry of entries) {
     if (entry.manager === manager) continue;
     for (const path of entry.paths) {
-      if (!appliedKeys.has(pathKey(path)) || jsonEqual(valueAt(live, path), valueAt(config, path)))
+      // Owning a keyed list item (`k:` path) conflicts with nobody: only its fields can.
+      if (
+        !appliedKeys.has(pathKey(path)) ||
+        path.at(-1)?.startsWith('k:') ||
+        jsonEqual(valueAt(live, path), valueAt(config, path))
+      ) {
         continue;
+      }
+
       lost.add(pathKey(path));
       conflicts.set(entry.manager, [...(conflicts.get(entry.manager) ?? []), path]);
     }
