@@ -99,7 +99,7 @@ export function ucpRefusalMessage(details: {
   const {metadata} = details.object;
   const named = !isGeneratedName(metadata.name, metadata.generateName);
   // MKE sees a generateName object before it is named: the article's refusal quotes the prefix
-  // (`pods "runner-…-concurrent-0"`) and ends `for resource .` with an empty name.
+  // (`pods "runner-…-concurrent-0"`) and names no resource at the end (`for resource `).
   const shownName = named ? metadata.name : (metadata.generateName ?? '');
   const resourceName = named ? metadata.name : '';
   const resource = details.group === '' ? details.resource : `${details.resource}.${details.group}`;
