@@ -70,7 +70,7 @@ export async function runAttempt(
     prompter: internals.prompter,
     assumeYes: internals.assumeYes,
     secrets: internals.params.secrets(),
-    readTemplate: async (name) => readTemplate(internals, name, extra()),
+    readTemplate: async (name) => readTemplate(internals, name, {extraOutputs: extra()}),
   };
 
   let error: StepError | undefined;
@@ -154,12 +154,11 @@ async function execute(
       return undefined;
     }
 
-    const scope = templateScope(internals, false);
     const target = path.resolve(
       internals.paths.workdir,
-      render(file.path, {...scope, outputs: {...scope.outputs, ...extra()}}),
+      render(file.path, templateScope(internals, false, {extraOutputs: extra()})),
     );
-    const content = await readTemplate(internals, file.template, extra());
+    const content = await readTemplate(internals, file.template, {extraOutputs: extra()});
     await internals.ports.files.writeText(target, content, file.mode);
     await context.output([`wrote ${target}`], 'info');
   }
@@ -170,7 +169,7 @@ async function execute(
     }
 
     const action = internals.registry.actions.get(invocation.action);
-    const args = renderArgs(internals, invocation.with, extra());
+    const args = renderArgs(internals, invocation.with, {extraOutputs: extra()});
     const verdict = action?.check(args);
     if (!action || !verdict?.ok) {
       return invalid(
@@ -195,7 +194,7 @@ async function execute(
     }
 
     const probe = internals.registry.probes.get(check.probe);
-    const args = renderArgs(internals, check.with, extra());
+    const args = renderArgs(internals, check.with, {extraOutputs: extra()});
     const verdict = probe?.check(args);
     if (!probe || !verdict?.ok) {
       return invalid(

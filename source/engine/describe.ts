@@ -19,22 +19,28 @@ export async function describeStep(
     }));
   }
 
+  // Values not known yet (a later parameter, an earlier step's output) show as `<name>`.
+  const preview = {preview: true};
   const effects: PlannedEffect[] = [];
   for (const file of step.files) {
     const target = path.resolve(
       internals.paths.workdir,
-      render(file.path, templateScope(internals, false)),
+      render(file.path, templateScope(internals, false, preview)),
     );
-    const content = await readTemplate(internals, file.template);
+    const content = await readTemplate(internals, file.template, preview);
     const diff = fileDiff(target, await internals.ports.files.readText(target), content);
     effects.push({kind: 'file', path: target, content, ...(diff ? {diff} : {})});
   }
 
   for (const invocation of step.run) {
     const action = internals.registry.actions.get(invocation.action);
-    const args = renderArgs(internals, invocation.with);
-    if (!action?.check(args).ok) {
-      effects.push({kind: 'note', text: `${invocation.action}: arguments not valid yet`});
+    const args = renderArgs(internals, invocation.with, preview);
+    const verdict = action?.check(args);
+    if (!action || !verdict?.ok) {
+      effects.push({
+        kind: 'note',
+        text: `${invocation.action}: ${verdict && !verdict.ok ? verdict.message : 'unknown action'}`,
+      });
       continue;
     }
 
@@ -43,7 +49,7 @@ export async function describeStep(
         workdir: internals.paths.workdir,
         ports: internals.ports,
         secrets: internals.params.secrets(),
-        readTemplate: async (name) => readTemplate(internals, name),
+        readTemplate: async (name) => readTemplate(internals, name, preview),
       })),
     );
   }

@@ -278,7 +278,18 @@ export function createRunner(internals: Internals): Runner {
     async describe(stepId) {
       const step = findStep(runbook, stepId);
       if (step.kind === 'action') {
-        await params.resolve(step.params);
+        try {
+          await params.resolve(step.params);
+        } catch (error) {
+          // Headless `plan` shows what it can: missing values appear as `<params.x>`.
+          if (!(
+            internals.assumeYes &&
+            error instanceof RunbookError &&
+            error.code === 'params-missing'
+          )) {
+            throw error;
+          }
+        }
       }
 
       return describeStep(internals, step);

@@ -4,8 +4,17 @@ import {parseRefs, render, renderDeep, type TemplateScope} from '../runbook/temp
 import type {Internals} from './internals.js';
 import {RunbookError} from './errors.js';
 
+type Outputs = Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>>;
+
+/** How to render: outputs of the running step, and preview mode (unknown values shown as `<name>`). */
+export type RenderOptions = {readonly extraOutputs?: Outputs; readonly preview?: boolean};
+
 /** The values templates see; secrets only when rendering an action's env or stdin. */
-export function templateScope(internals: Internals, withSecrets: boolean): TemplateScope {
+export function templateScope(
+  internals: Internals,
+  withSecrets: boolean,
+  options: RenderOptions = {},
+): TemplateScope {
   const secretIds = new Set(
     internals.runbook.params.filter((spec) => spec.type === 'secret').map((spec) => spec.id),
   );
@@ -18,11 +27,12 @@ export function templateScope(internals: Internals, withSecrets: boolean): Templ
   );
   return {
     params,
-    outputs,
+    outputs: {...outputs, ...options.extraOutputs},
     workdir: internals.paths.workdir,
     home: internals.ports.home,
     profile: internals.profile,
     lang: internals.lang,
+    ...(options.preview ? {placeholder: (name: string) => `<${name}>`} : {}),
   };
 }
 
@@ -30,18 +40,14 @@ export function templateScope(internals: Internals, withSecrets: boolean): Templ
 export function renderArgs(
   internals: Internals,
   args: Readonly<Record<string, unknown>>,
-  extraOutputs: Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>> = {},
+  options: RenderOptions = {},
 ): Record<string, unknown> {
-  const plain = templateScope(internals, false);
-  const secret = templateScope(internals, true);
-  const merge = (scope: TemplateScope): TemplateScope => ({
-    ...scope,
-    outputs: {...scope.outputs, ...extraOutputs},
-  });
+  const plain = templateScope(internals, false, options);
+  const secret = templateScope(internals, true, options);
   return Object.fromEntries(
     Object.entries(args).map(([key, value]) => [
       key,
-      renderDeep(value, merge(key === 'env' || key === 'stdin' ? secret : plain)),
+      renderDeep(value, key === 'env' || key === 'stdin' ? secret : plain),
     ]),
   );
 }
@@ -50,7 +56,7 @@ export function renderArgs(
 export async function readTemplate(
   internals: Internals,
   name: string,
-  extraOutputs: Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>> = {},
+  options: RenderOptions = {},
 ): Promise<string> {
   const assetsDir = internals.runbook.assetsDir;
   const file = path.resolve(assetsDir, name);
@@ -58,11 +64,7 @@ export async function readTemplate(
     throw new RunbookError('invalid', `template \`${name}\` is outside assets/`);
   }
 
-  const scope = templateScope(internals, false);
-  return render(await readFile(file, 'utf8'), {
-    ...scope,
-    outputs: {...scope.outputs, ...extraOutputs},
-  });
+  return render(await readFile(file, 'utf8'), templateScope(internals, false, options));
 }
 
 /** The parameter ids a value's templates name (for `leave` actions, which no step declares). */

@@ -12,6 +12,8 @@ export type TemplateScope = {
   readonly home: string;
   readonly profile: string;
   readonly lang: string;
+  /** For previews (`plan`): what to show for a value not known yet, instead of failing. */
+  readonly placeholder?: (name: string) => string;
 };
 
 /** A reference found in a template: `params.x`, `outputs.step.key`, or a bare name. */
@@ -54,7 +56,7 @@ export function render(text: string, scope: TemplateScope): string {
   }
 
   return text.replaceAll(expressionPattern, (_, inner: string) =>
-    applyFilters(lookup(parseExpression(inner), scope), parseExpression(inner)),
+    applyFilters(lookup(parseExpression(inner), scope), parseExpression(inner), scope),
   );
 }
 
@@ -128,7 +130,11 @@ function lookup(ref: TemplateRef, scope: TemplateScope): ParamValue | undefined 
   return bare[ref.root];
 }
 
-function applyFilters(value: ParamValue | undefined, ref: TemplateRef): string {
+function applyFilters(
+  value: ParamValue | undefined,
+  ref: TemplateRef,
+  scope: TemplateScope,
+): string {
   let current = value;
   let text: string | undefined;
   for (const filter of ref.filters) {
@@ -143,7 +149,7 @@ function applyFilters(value: ParamValue | undefined, ref: TemplateRef): string {
     }
 
     if (input === undefined) {
-      throw missing(ref);
+      return absent(ref, scope);
     }
 
     text =
@@ -159,10 +165,19 @@ function applyFilters(value: ParamValue | undefined, ref: TemplateRef): string {
   }
 
   if (current === undefined) {
-    throw missing(ref);
+    return absent(ref, scope);
   }
 
   return String(current);
+}
+
+function absent(ref: TemplateRef, scope: TemplateScope): string {
+  const name = [ref.root, ...ref.parts].join('.');
+  if (scope.placeholder) {
+    return scope.placeholder(name);
+  }
+
+  throw missing(ref);
 }
 
 function missing(ref: TemplateRef): TemplateError {

@@ -1,5 +1,6 @@
 import {mkdir, open, readFile, unlink} from 'node:fs/promises';
 import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {RunbookError} from '../engine/errors.js';
 
 /** A held profile lock. */
@@ -23,7 +24,13 @@ export async function acquireLock(lockFile: string, profile: string): Promise<Lo
       }
     }
 
-    const holder = await readHolder(lockFile);
+    let holder = await readHolder(lockFile);
+    if (holder === undefined) {
+      // The holder may have created the file and not written its pid yet.
+      await sleep(200);
+      holder = await readHolder(lockFile);
+    }
+
     if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
       throw new RunbookError(
         'locked',
