@@ -9,6 +9,7 @@ import {createFaultBook} from '../../source/lab/control/faults.js';
 import {defaultWorld} from '../../source/lab/process/default-world.js';
 import {labPaths} from '../../source/lab/process/paths.js';
 import {locateLabProgram, writeSourceWrappers} from '../../source/lab/process/locate.js';
+import {loadOrCreateTls} from '../../source/lab/process/tls-files.js';
 import type {LabRuntime} from '../../source/lab/contract.js';
 import type {LabObject, LabWorld} from '../../source/lab/types.js';
 
@@ -39,7 +40,9 @@ export async function startInProcessLab(
     changed() {},
     resetCluster: () => resetCluster(),
   });
-  const lab = await assembleLab({world, objects: undefined, routes: [control], speed: 0});
+  // HTTPS with the profile's certificate, as server-main serves it.
+  const tls = await loadOrCreateTls(paths.dir);
+  const lab = await assembleLab({world, objects: undefined, routes: [control], speed: 0, tls});
   resetCluster = lab.resetCluster;
   const {url, port} = await lab.listen(0);
   const program = locateLabProgram();

@@ -24,8 +24,9 @@ const sa2021 = 'gitlab-runner:gitlab-runner-gitlab-runner';
 const missingStandIns = ['vagrant', 'launchpad', 'helm'].filter(
   (name) => !existsSync(path.join(root, 'source/lab/bin', `${name}.ts`)),
 );
-const skip =
-  missingStandIns.length > 0
+const skip = process.env['E2E_FORCE']
+  ? false
+  : missingStandIns.length > 0
     ? `the lab's stand-in ${missingStandIns.join(', ')} (source/lab/bin/) is not there yet`
     : false;
 
