@@ -8,7 +8,7 @@ import {createLineReporter} from '../../report/line-reporter.js';
 import type {Runbook} from '../../runbook/types.js';
 import type {RunLikeCommand} from '../args.js';
 import {checkSameRunbook, loadNamedRunbook, profileContext, type CliIo} from '../context.js';
-import {exitCodeForOutcome} from '../exit-code.js';
+import {exitCodeForOutcome, exitCodes} from '../exit-code.js';
 import {createHeadlessPrompter, type HeadlessPrompter} from '../headless-prompter.js';
 import {openLabSession, type LabSession} from '../lab-session.js';
 import {openProfileEngine} from '../open-engine.js';
@@ -39,29 +39,32 @@ export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<nu
     const headless = interactive
       ? undefined
       : createHeadlessPrompter({runbook, assumeYes: command.run.yes, lang: context.lang});
-    const prompter: Prompter =
-      headless ?? (await import('../../ui/prompter.js')).createUiPrompter();
+    const uiPrompter = headless
+      ? undefined
+      : (await import('../../ui/prompter.js')).createUiPrompter();
+    const prompter: Prompter | undefined = headless ?? uiPrompter;
     const {engine} = await openProfileEngine({
       runbook,
       common: command.common,
       io,
       target,
       ...(lab ? {lab: lab.runtime} : {}),
-      prompter,
+      ...(prompter ? {prompter} : {}),
       assumeYes: command.run.yes,
       paramSources: sources,
     });
     try {
       if (headless === undefined) {
         const {runInteractive} = await import('../../ui/run-interactive.js');
-        return exitCodeForOutcome(
-          await runInteractive(engine, {
-            lang: context.lang,
-            simulated: target === 'simulated',
-            stdin: io.stdin,
-            stdout: io.stdout,
-          }),
-        );
+        const outcome = await runInteractive(engine, {
+          lang: context.lang,
+          simulated: target === 'simulated',
+          stdin: io.stdin,
+          stdout: io.stdout,
+          ...(uiPrompter ? {prompter: uiPrompter} : {}),
+        });
+        // Quitting the interface part-way is the person's choice, not a failure.
+        return outcome === 'failed' ? exitCodes.failed : exitCodes.done;
       }
 
       return await runHeadless(engine, command, io, headless);
