@@ -1,5 +1,6 @@
+import {useKeys} from './use-keys.js';
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import type {Engine, ReconcileReport, RunOutcome} from '../engine/engine-api.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {RingBuffer} from './ring-buffer.js';
@@ -115,7 +116,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     exit();
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (askQuit) {
         if (input === 'y' || input === 'Y') quit();

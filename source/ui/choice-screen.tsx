@@ -1,5 +1,6 @@
+import {useKeys} from './use-keys.js';
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {Branch} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -20,26 +21,36 @@ type Props = {
   readonly onCancel: () => void;
 };
 
-/** What one branch grants, risks and what the article says about it, as column lines. */
-export function branchLines(
-  branch: Branch,
+/** What each branch grants, risks and what the article says, as columns whose sections line up. */
+export function branchColumns(
+  branches: readonly Branch[],
   strings: UiStrings,
   lang: Lang,
   width: number,
-): DocLine[] {
-  const section = (label: string, text: string | undefined, color?: string): DocLine[] =>
-    text
-      ? [
-          line(label, {bold: true, color}),
-          ...wrapText(text, width).map((row) => line(row)),
-          line(''),
-        ]
-      : [];
-  return [
-    ...section(strings.grants, branch.grants && pick(branch.grants, lang)),
-    ...section(strings.risk, branch.risk && pick(branch.risk, lang), colors.danger),
-    ...section(strings.article, pick(branch.text, lang)),
+): DocLine[][] {
+  const sections = [
+    {label: strings.grants, text: (b: Branch) => b.grants && pick(b.grants, lang)},
+    {label: strings.risk, text: (b: Branch) => b.risk && pick(b.risk, lang), color: colors.danger},
+    {label: strings.article, text: (b: Branch) => pick(b.text, lang)},
   ];
+  const columns: DocLine[][] = branches.map(() => []);
+  for (const section of sections) {
+    const bodies = branches.map((b) => {
+      const text = section.text(b);
+      return text ? wrapText(text, width) : [];
+    });
+    const rows = Math.max(...bodies.map((body) => body.length));
+    if (rows === 0) continue;
+    for (const [index, body] of bodies.entries()) {
+      columns[index]?.push(
+        line(section.label, {bold: true, color: section.color}),
+        ...Array.from({length: rows}, (_, row) => line(body[row] ?? '')),
+        line(''),
+      );
+    }
+  }
+
+  return columns;
 }
 
 /** The remediation choice: the branches side by side (stacked when narrow), Enter picks. */
@@ -51,7 +62,7 @@ export function ChoiceScreen(props: Props) {
       branches.findIndex((b) => b.id === suggested),
     ),
   );
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const digit = Number.parseInt(input, 10);
     if (key.leftArrow || input === 'h' || key.upArrow) setIndex((i) => Math.max(0, i - 1));
     else if (key.rightArrow || input === 'l' || key.downArrow || key.tab) {
@@ -71,6 +82,7 @@ export function ChoiceScreen(props: Props) {
   const bodyHeight = side
     ? height - 3
     : Math.max(2, Math.floor((height - 2) / Math.max(1, branches.length)) - 1);
+  const columns = branchColumns(branches, strings, lang, columnWidth);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={colors.accent}>
@@ -91,7 +103,11 @@ export function ChoiceScreen(props: Props) {
                 {`${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang)}${tag}`}
               </Text>
               <DocLines
-                lines={branchLines(branch, strings, lang, columnWidth)}
+                lines={
+                  side
+                    ? (columns[i] ?? [])
+                    : (branchColumns([branch], strings, lang, columnWidth)[0] ?? [])
+                }
                 width={columnWidth}
                 height={bodyHeight}
               />

@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {useKeys} from './use-keys.js';
+import {Box, Text} from 'ink';
 import {pick, type I18nText, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
 import {colors} from './theme.js';
@@ -15,7 +16,7 @@ type Props = {
 
 /** A yes/no question; a dangerous one is framed as a warning and never defaults to yes. */
 export function ConfirmScreen({question, danger, width, strings, lang, onAnswer}: Props) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' || input === 'Y') onAnswer(true);
     else if (input === 'n' || input === 'N' || key.escape) onAnswer(false);
   });

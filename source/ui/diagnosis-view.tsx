@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useKeys} from './use-keys.js';
 import type {Diagnosis} from '../diagnosis/types.js';
 import type {Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -22,7 +22,7 @@ export function DiagnosisView({diagnosis, width, height, strings, lang, isActive
   const lines = diagnosisLines(diagnosis, strings, lang, width);
   if (diagnosis.next.stepId) lines.push(line(strings.jumpKey, {dim: true}));
   const offset = useScroll(lines.length, height, isActive);
-  useInput(
+  useKeys(
     (input) => {
       if (input === 'n' && diagnosis.next.stepId) onJump();
     },

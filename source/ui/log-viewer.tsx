@@ -1,5 +1,6 @@
+import {useKeys} from './use-keys.js';
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {UiStrings} from './strings.js';
 import {openLogReader, type LogReader} from './log-reader.js';
 import {colors} from './theme.js';
@@ -84,7 +85,7 @@ export function LogViewer({path, width, height, strings, isActive, onClose}: Pro
     });
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (searching !== undefined) {
         if (key.return) {

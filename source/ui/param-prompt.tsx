@@ -1,5 +1,6 @@
-import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {useKeys} from './use-keys.js';
+import {useRef, useState} from 'react';
+import {Box, Text} from 'ink';
 import type {ParamSpec} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -22,18 +23,26 @@ type Props = {
 export function ParamPrompt({param, engineError, width, strings, lang, onAnswer, onCancel}: Props) {
   const initial =
     param.type === 'secret' || param.default === undefined ? '' : String(param.default);
-  const [value, setValue] = useState(initial);
+  const [value, setValueState] = useState(initial);
+  // Keys can arrive faster than renders (a paste, a pty test): the ref is always current.
+  const valueRef = useRef(initial);
+  const setValue = (change: (v: string) => string) => {
+    valueRef.current = change(valueRef.current);
+    setValueState(valueRef.current);
+  };
+
   const [error, setError] = useState<string | undefined>(engineError);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.escape) {
       onCancel();
       return;
     }
 
     if (key.return) {
-      const problem = validateParam(param, value);
+      const typed = valueRef.current;
+      const problem = validateParam(param, typed);
       if (!problem) {
-        onAnswer(value);
+        onAnswer(typed);
         return;
       }
 

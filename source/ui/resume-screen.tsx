@@ -1,4 +1,5 @@
-import {Box, Text, useInput} from 'ink';
+import {useKeys} from './use-keys.js';
+import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {ReconcileVerdict} from '../engine/events.js';
 import type {UiStrings} from './strings.js';
@@ -35,7 +36,7 @@ const verdictStatus = {
 /** On start with history: what reconcile found per step, and where it proposes to continue. */
 export function ResumeScreen(props: Props) {
   const {rows, phase, proposedStepId, width, height, strings} = props;
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.return && phase === 'done') props.onContinue(proposedStepId);
     else if (key.escape) props.onClose();
   });

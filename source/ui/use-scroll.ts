@@ -1,11 +1,11 @@
+import {useKeys} from './use-keys.js';
 import {useState} from 'react';
-import {useInput} from 'ink';
 
 /** Scrolls a document of `length` lines in a window of `height`: ↑↓ j k, PgUp/PgDn, g/G. */
 export function useScroll(length: number, height: number, isActive: boolean): number {
   const [offset, setOffset] = useState(0);
   const max = Math.max(0, length - height);
-  useInput(
+  useKeys(
     (input, key) => {
       const move = (to: number) => {
         setOffset(Math.max(0, Math.min(max, to)));

@@ -120,3 +120,12 @@ export const keys = {
   backspace: '\u007F',
   ctrlC: '\u0003',
 } as const;
+
+/** A frame as lines: ANSI removed, trailing spaces and trailing empty lines dropped. */
+export function frameLines(frame: string | undefined): string[] {
+  const lines = stripAnsi(frame ?? '')
+    .split('\n')
+    .map((l) => l.trimEnd());
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  return lines;
+}

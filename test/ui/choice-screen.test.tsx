@@ -1,0 +1,87 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import {render} from 'ink-testing-library';
+import {ChoiceScreen} from '../../source/ui/choice-screen.js';
+import {uiStrings} from '../../source/ui/strings.js';
+import {remediationBranches} from '../fixtures/ui/runbook.js';
+import {frameLines, keys, waitFor} from './helpers/render.js';
+
+const expected = {
+  en: [
+    'Choose a way forward: Remediation',
+    '  1. Bind cluster-admin                  › 2. PSP + MKE grant  (suggested)',
+    'What it grants                           What it grants',
+    'Everything, in every namespace.          Privileged pods for one service',
+    '                                         account.',
+    '',
+    'Risk                                     Risk',
+    'Any job can take over the cluster.       Privileged builds on the worker.',
+    '',
+    'What the article says                    What the article says',
+    'Works at once; the article calls it      A PSP alone is not enough; MKE must',
+    'experimental only.                       list the service account.',
+    '',
+    '1/2 · Enter · Esc back',
+  ],
+  ja: [
+    '進め方を選んでください: 対処',
+    '  1. cluster-admin を付与                › 2. PSP + MKE 権限付与  (おすすめ)',
+    '付与される権限                           付与される権限',
+    'すべての名前空間のすべての権限。         1 つのサービスアカウントに特権 Pod。',
+    '',
+    'リスク                                   リスク',
+    'どのジョブでもクラスタを乗っ取れる。     ワーカー上の特権ビルド。',
+    '',
+    '記事の説明                               記事の説明',
+    'すぐ動くが、記事では実験用のみとしてい   PSP だけでは足りず、MKE',
+    'る。                                     にサービスアカウントを登録する。',
+    '',
+    '1/2 · Enter · Esc 戻る',
+  ],
+} as const;
+
+for (const lang of ['en', 'ja'] as const) {
+  test(`compares the two remediations side by side with the suggested one selected (${lang})`, () => {
+    const {lastFrame, unmount} = render(
+      <ChoiceScreen
+        title={lang === 'en' ? 'Remediation' : '対処'}
+        branches={remediationBranches}
+        suggested="psp-grant"
+        width={80}
+        height={16}
+        strings={uiStrings(lang)}
+        lang={lang}
+        onChoose={() => {}}
+        onCancel={() => {}}
+      />,
+    );
+    assert.deepEqual(frameLines(lastFrame()), expected[lang]);
+    unmount();
+  });
+}
+
+test('picks the branch selected with its number and Enter', async () => {
+  const chosen: string[] = [];
+  const {stdin, lastFrame, unmount} = render(
+    <ChoiceScreen
+      title="Remediation"
+      branches={remediationBranches}
+      suggested="psp-grant"
+      width={80}
+      height={16}
+      strings={uiStrings('en')}
+      lang="en"
+      onChoose={(id) => chosen.push(id)}
+      onCancel={() => {}}
+    />,
+  );
+  stdin.write('1');
+  await waitFor(() => {
+    assert.match(lastFrame() ?? '', /› 1\. Bind cluster-admin/);
+  });
+  stdin.write(keys.enter);
+  await waitFor(() => {
+    assert.deepEqual(chosen, ['cluster-admin']);
+  });
+  unmount();
+});
