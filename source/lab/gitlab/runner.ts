@@ -286,6 +286,15 @@ export function startRunner(options: RunnerOptions): SimulatedRunner {
     setImmediate(look);
   }
 
+  // A job left running by a lab that stopped mid-job has lost its runner: GitLab would fail it.
+  for (const job of world.gitlab.jobs.filter((candidate) => candidate.status === 'running')) {
+    write(
+      job,
+      errorln('Job failed (system failure): the runner stopped while the job was running'),
+    );
+    finish(job, 'failed', 'runner_system_failure');
+  }
+
   const interval = setInterval(kick, options.pollMs ?? 500);
   interval.unref();
   const unsubscribe = store.onChange((_event, resource) => {

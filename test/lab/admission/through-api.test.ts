@@ -17,7 +17,7 @@ const articleText = (name: string) =>
 
 function buildPod(): V1Pod {
   return {
-    metadata: {name: '', generateName: 'runner-xphxzza-project-1154-concurrent-0'},
+    metadata: {generateName: 'runner-xphxzza-project-1154-concurrent-0'},
     spec: {
       containers: [
         {name: 'build', image: 'docker:18.09', securityContext: {privileged: true}},

@@ -6,6 +6,7 @@ import type {LabObject} from '../../../source/lab/types.js';
 import {
   clusterAdminBinding,
   createRunnerAccount,
+  installedWorld,
   runnerServiceAccount,
   startLab,
   type LabFixture,
@@ -243,5 +244,51 @@ describe('a runner whose token GitLab has revoked', () => {
       fixture.lab.store.readLog('gitlab-runner', pod.metadata.name, name),
       /ERROR: Verifying runner\.\.\. is removed +runner=revoked- status=403 Forbidden/,
     );
+  });
+});
+
+describe('a lab restarted while a job ran', () => {
+  it('fails the orphaned job as a runner system failure and finishes its pipeline', async () => {
+    const world = installedWorld();
+    world.gitlab.pipelines.push({
+      id: 1,
+      status: 'running',
+      ref: 'main',
+      createdAt: '2026-11-28T12:00:00Z',
+      jobIds: [1, 2],
+    });
+    world.gitlab.jobs.push(
+      {
+        id: 1,
+        pipelineId: 1,
+        name: 'build',
+        stage: 'build',
+        status: 'running',
+        trace: '',
+        createdAt: '2026-11-28T12:00:00Z',
+      },
+      {
+        id: 2,
+        pipelineId: 1,
+        name: 'test',
+        stage: 'test',
+        status: 'created',
+        trace: '',
+        createdAt: '2026-11-28T12:00:00Z',
+      },
+    );
+    const fixture = await startLab(world);
+    try {
+      assert.deepEqual(
+        world.gitlab.jobs.map((job) => [job.status, job.failureReason]),
+        [
+          ['failed', 'runner_system_failure'],
+          ['skipped', undefined],
+        ],
+      );
+      assert.equal(world.gitlab.pipelines[0]?.status, 'failed');
+    } finally {
+      await fixture.close();
+    }
   });
 });
