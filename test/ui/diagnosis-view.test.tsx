@@ -83,7 +83,7 @@ for (const lang of ['en', 'ja'] as const) {
 }
 
 test('gives back the whole original line when the picture rows are joined', () => {
-  const rows = picture.slice(0, 18).filter((_, index) => index % 2 === 0);
+  const rows = picture.slice(0, 16).filter((_, index) => index % 2 === 0);
   assert.equal(rows.join(' ').replaceAll(/\s+/g, ' '), articleErrorLine.replaceAll(/\s+/g, ' '));
 });
 
