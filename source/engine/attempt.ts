@@ -56,6 +56,12 @@ export async function runAttempt(
     bus.emit({type: 'step-output', stepId, lines: safe, stream});
     return log.write(safe, stream);
   };
+  // What the events already say another way (check results, the error) goes to the log only.
+  const note = async (lines: readonly string[]): Promise<void> =>
+    log.write(
+      lines.map((line) => redactor.redact(line)),
+      'info',
+    );
 
   const diagnoses: Diagnosis[] = [];
   const extra = (): Record<string, Outputs> => ({
@@ -75,7 +81,7 @@ export async function runAttempt(
 
   let error: StepError | undefined;
   try {
-    error = await execute(internals, plan, context, stepOutputs, diagnoses, extra);
+    error = await execute(internals, plan, {context, note}, stepOutputs, diagnoses, extra);
   } catch (thrown) {
     error =
       thrown instanceof TemplateError
@@ -96,10 +102,7 @@ export async function runAttempt(
   }
 
   if (error) {
-    await output(
-      [`error: ${error.message}`, ...(error.detail ? error.detail.split('\n') : [])],
-      'info',
-    );
+    await note([`error: ${error.message}`, ...(error.detail ? error.detail.split('\n') : [])]);
   }
 
   await log.close();
@@ -144,7 +147,10 @@ export async function runAttempt(
 async function execute(
   internals: Internals,
   plan: AttemptPlan,
-  context: ActionContext,
+  {
+    context,
+    note,
+  }: {readonly context: ActionContext; readonly note: (lines: readonly string[]) => Promise<void>},
   stepOutputs: Outputs,
   diagnoses: Diagnosis[],
   extra: () => Record<string, Outputs>,
@@ -213,10 +219,7 @@ async function execute(
       holds: result.holds,
       detail,
     });
-    await context.output(
-      [`check ${check.id}: ${result.holds ? 'holds' : 'does not hold'} — ${detail}`],
-      'info',
-    );
+    await note([`check ${check.id}: ${result.holds ? 'holds' : 'does not hold'} — ${detail}`]);
     if (!result.holds) {
       return {
         code: 'check-failed',
