@@ -4,7 +4,7 @@
 import type {AdmissionPlugin, AdmissionRequest, LabObject, LabUser, WatchEvent} from '../types.js';
 import {reviewAccess} from './access-review.js';
 import {applyCreateDefaults, normaliseSecret} from './defaults.js';
-import {clone, isRecord} from './json.js';
+import {clone, isRecord, jsonEqual} from './json.js';
 import {recordUpdate, serverSideApply} from './managed-fields.js';
 import {jsonPatch, mergePatch, strategicMerge} from './patch.js';
 import {authorize, forbiddenReason, type AccessAttributes, type Decision} from './rbac.js';
@@ -226,7 +226,12 @@ export function createKubeApi(options: {
       oldObject: old,
       dryRun: writeOptions.dryRun ?? false,
     });
-    if (!applied) recordUpdate(old, admitted, manager, apiVersionOf(info));
+    // A write that changes managedFields itself sets them (kubectl's client-side → server-side
+    // apply upgrade does this); otherwise the server records the writer's fields.
+    const ownFields = admitted.metadata.managedFields;
+    const explicit = Array.isArray(ownFields) && !jsonEqual(ownFields, old.metadata.managedFields);
+    if (explicit && ownFields.length === 0) delete admitted.metadata.managedFields;
+    if (!applied && !explicit) recordUpdate(old, admitted, manager, apiVersionOf(info));
     return store.update(info.plural, admitted, {dryRun: writeOptions.dryRun ?? false});
   }
 
