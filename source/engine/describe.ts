@@ -39,7 +39,7 @@ export async function describeStep(
     if (!action || !verdict?.ok) {
       effects.push({
         kind: 'note',
-        text: `${invocation.action}: ${verdict && !verdict.ok ? verdict.message : 'unknown action'}`,
+        text: `${invocation.action} ${JSON.stringify(args)}`,
       });
       continue;
     }

@@ -281,12 +281,12 @@ export function createRunner(internals: Internals): Runner {
         try {
           await params.resolve(step.params);
         } catch (error) {
-          // Headless `plan` shows what it can: missing values appear as `<params.x>`.
-          if (!(
-            internals.assumeYes &&
+          // A preview shows what it can: values nobody can give now appear as `<params.x>`;
+          // a value that was given but is wrong is still an error.
+          if (
             error instanceof RunbookError &&
-            error.code === 'params-missing'
-          )) {
+            ['param-invalid', 'secret-in-flag'].includes(error.code)
+          ) {
             throw error;
           }
         }
