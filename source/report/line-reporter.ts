@@ -84,6 +84,8 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
     }
 
     case 'param-resolved': {
+      // A default is what the runbook says anyway; name only values that came from somewhere.
+      if (event.from === 'default') return [];
       return [paint.dim(`parameter ${event.paramId} from ${event.from}`)];
     }
 

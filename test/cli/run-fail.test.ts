@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
+import {z} from 'zod';
 import {fixture, runCli, tempDir, testEnv} from './cli-process.js';
 
 test("stops at a failing step with exit 1, the tool's own words and its exit code, and status shows it failed", async () => {
@@ -29,6 +30,40 @@ test("stops at a failing step with exit 1, the tool's own words and its exit cod
     const log = await runCli(['log', 'broken', '--state-dir', dir], env);
     assert.equal(log.code, 0, log.stderr);
     assert.match(log.stdout, /kaboom: the widget is broken/);
+  } finally {
+    await cleanup();
+  }
+});
+
+const eventLine = z.looseObject({
+  type: z.string(),
+  stepId: z.string().optional(),
+  status: z.string().optional(),
+  error: z.looseObject({exitCode: z.number().optional()}).optional(),
+});
+
+test('prints every event as one JSON line with --json, the failure with its exit code', async () => {
+  const {dir, cleanup} = await tempDir('json');
+  try {
+    const run = await runCli(
+      ['run', fixture('fail'), '--real', '--yes', '--json', '--state-dir', dir],
+      testEnv(dir),
+    );
+    assert.equal(run.code, 1, run.stderr);
+    const events = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => eventLine.parse(JSON.parse(line)));
+    assert.deepEqual(
+      events
+        .filter((event) => event.type === 'step-finished')
+        .map((event) => [event.stepId, event.status, event.error?.exitCode]),
+      [
+        ['fine', 'done', undefined],
+        ['broken', 'failed', 3],
+      ],
+    );
+    assert.deepEqual([events.at(-1)?.type, events.at(-1)?.status], ['run-finished', 'failed']);
   } finally {
     await cleanup();
   }

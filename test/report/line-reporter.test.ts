@@ -75,6 +75,16 @@ const cases: Array<[string, EngineEvent, string[]]> = [
     {type: 'reconcile-finished', proposedStepId: 'second', at: 0},
     ['continuing at second'],
   ],
+  [
+    'says where a parameter came from, unless it is the default',
+    {type: 'param-resolved', paramId: 'token', from: 'env'},
+    ['parameter token from env'],
+  ],
+  [
+    'keeps quiet about defaults',
+    {type: 'param-resolved', paramId: 'namespace', from: 'default'},
+    [],
+  ],
   ['ends with the run status', {type: 'run-finished', status: 'failed', at: 0}, ['■ failed']],
 ];
 
