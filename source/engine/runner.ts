@@ -1,5 +1,5 @@
 import type {PlannedEffect} from '../actions/types.js';
-import type {ActionStep, ChoiceStep} from '../runbook/types.js';
+import type {ActionStep} from '../runbook/types.js';
 import type {PlannedStep, ReconcileReport, RunOutcome} from './engine-api.js';
 import {RunbookError} from './errors.js';
 import type {Internals} from './internals.js';
@@ -8,7 +8,8 @@ import {statusOf, withRecord, withStatus} from './records.js';
 import {runAttempt} from './attempt.js';
 import {describeStep} from './describe.js';
 import {reconcile} from './reconcile.js';
-import {paramsIn} from './scope.js';
+import {chooseBranch, pickBranch, type Exclusive} from './choose.js';
+import {paramsToRun} from './params-to-run.js';
 
 /** The engine's operations over its internals (engine.ts wires them to the public face). */
 export type Runner = {
@@ -35,7 +36,7 @@ export function createRunner(internals: Internals): Runner {
 
   const steps = (): PlannedStep[] => plannedSteps(runbook, store.get());
 
-  const exclusive = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const exclusive: Exclusive = async (work) => {
     if (current) {
       throw new RunbookError('busy', 'a step is already running', 'wait for it, or cancel it');
     }
@@ -102,92 +103,14 @@ export function createRunner(internals: Internals): Runner {
     return outcomeOf(status);
   };
 
-  const choose = async (
-    choiceId: string,
-    branchId: string,
-    reason?: string,
-  ): Promise<RunOutcome> => {
-    const step = findStep(runbook, choiceId);
-    if (step.kind !== 'choice') {
-      throw new RunbookError('usage', `step \`${choiceId}\` is not a choice`);
-    }
-
-    const branch = step.branches.find((candidate) => candidate.id === branchId);
-    if (!branch) {
-      throw new RunbookError(
-        'usage',
-        `choice \`${choiceId}\` has no branch \`${branchId}\``,
-        `choose one of: ${step.branches.map((candidate) => candidate.id).join(', ')}`,
-      );
-    }
-
-    const previous = store.get().branches[choiceId]?.branchId;
-    if (previous === branchId) {
-      return 'done';
-    }
-
-    const leaving = step.branches.find((candidate) => candidate.id === previous);
-    if (leaving && leaving.leave.length > 0) {
-      await params.resolve(leaving.leave.flatMap((call) => paramsIn(call.with)));
-      const status = await exclusive(async (signal) =>
-        runAttempt(
-          internals,
-          {
-            stepId: choiceId,
-            files: [],
-            invocations: leaving.leave,
-            checks: [],
-            successStatus: 'done',
-          },
-          signal,
-        ),
-      );
-      if (status !== 'done') {
-        return outcomeOf(status);
-      }
-    }
-
-    const at = internals.now().toISOString();
-    store.update((state) => {
-      let next = {
-        ...state,
-        branches: {
-          ...state.branches,
-          [choiceId]: {branchId, at, ...(reason ? {reason} : {}), ...(previous ? {previous} : {})},
-        },
-      };
-      // What the old branch did was undone by its `leave`: its steps are pending again.
-      for (const inner of leaving?.steps ?? []) {
-        next = withStatus(next, inner.id, 'pending');
-      }
-
-      return withStatus(next, choiceId, 'done');
-    });
-    bus.emit({type: 'branch-chosen', stepId: choiceId, branchId, ...(previous ? {previous} : {})});
-    return 'done';
-  };
-
-  const runChoice = async (step: ChoiceStep): Promise<RunOutcome> => {
-    if (store.get().branches[step.id]) {
-      return 'done';
-    }
-
-    let branchId = step.param === undefined ? undefined : params.peek(step.param);
-    if (branchId === undefined && internals.assumeYes) {
-      throw new RunbookError(
-        'params-missing',
-        `step \`${step.id}\` needs a choice: ${step.param ? `--set ${step.param}=` : ''}${step.branches.map((branch) => branch.id).join('|')}`,
-        'give the choice, then run again',
-      );
-    }
-
-    branchId ??= await internals.prompter.choose(step.id, step.branches);
-    return choose(step.id, String(branchId));
-  };
+  const choose = async (choiceId: string, branchId: string, reason?: string) =>
+    chooseBranch(internals, exclusive, {choiceId, branchId, ...(reason ? {reason} : {})});
 
   const runStep = async (stepId: string): Promise<RunOutcome> => {
     const entry = inPlan(stepId);
-    return entry.kind === 'choice' ? runChoice(entry.step) : runAction(entry.step);
+    return entry.kind === 'choice'
+      ? pickBranch(internals, entry.step, choose)
+      : runAction(entry.step);
   };
 
   const isFinished = (entry: PlannedStep): boolean =>
@@ -204,32 +127,10 @@ export function createRunner(internals: Internals): Runner {
     const start = stepId === undefined ? plan.find((entry) => !isFinished(entry)) : inPlan(stepId);
     if (internals.assumeYes && start) {
       // Headless: every missing parameter is listed at once rather than one per run.
-      const from = plan.findIndex((entry) => entry.step.id === start.step.id);
-      const remaining = (options.only ? [start] : plan.slice(from)).filter(
-        (entry) => entry === start || !isFinished(entry),
-      );
-      const ids: string[] = [];
-      const choices: string[] = [];
-      for (const entry of remaining) {
-        if (entry.kind === 'action') {
-          ids.push(...entry.step.params);
-          continue;
-        }
-
-        if (store.get().branches[entry.step.id] || options.only) {
-          continue;
-        }
-
-        // An unchosen choice: its parameter is needed, and so are the chosen branch's.
-        const picked = entry.step.param === undefined ? undefined : params.peek(entry.step.param);
-        const branch = entry.step.branches.find((candidate) => candidate.id === picked);
-        if (branch) {
-          ids.push(...branch.steps.flatMap((inner) => inner.params));
-        } else if (entry.step.param !== undefined) {
-          choices.push(entry.step.param);
-        }
-      }
-
+      const {ids, choices} = paramsToRun(internals, plan, start, {
+        only: options.only ?? false,
+        isFinished,
+      });
       await params.resolve(ids, choices);
     }
 

@@ -1,0 +1,111 @@
+import type {ChoiceStep} from '../runbook/types.js';
+import type {RunOutcome} from './engine-api.js';
+import {RunbookError} from './errors.js';
+import type {Internals} from './internals.js';
+import {findStep} from './plan.js';
+import {withStatus} from './records.js';
+import {runAttempt} from './attempt.js';
+import {paramsIn} from './scope.js';
+import type {StepStatus} from './events.js';
+
+/** Runs work as the engine's one running step (refused while another runs). */
+export type Exclusive = <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/**
+ * Records a branch of a choice. Leaving another branch first runs its `leave` actions (as an
+ * attempt of the choice step) and sets its steps back to pending; `previous` is recorded.
+ */
+export async function chooseBranch(
+  internals: Internals,
+  exclusive: Exclusive,
+  choice: {readonly choiceId: string; readonly branchId: string; readonly reason?: string},
+): Promise<RunOutcome> {
+  const {runbook, store, bus, params} = internals;
+  const {choiceId, branchId, reason} = choice;
+  const step = findStep(runbook, choiceId);
+  if (step.kind !== 'choice') {
+    throw new RunbookError('usage', `step \`${choiceId}\` is not a choice`);
+  }
+
+  const branch = step.branches.find((candidate) => candidate.id === branchId);
+  if (!branch) {
+    throw new RunbookError(
+      'usage',
+      `choice \`${choiceId}\` has no branch \`${branchId}\``,
+      `choose one of: ${step.branches.map((candidate) => candidate.id).join(', ')}`,
+    );
+  }
+
+  const previous = store.get().branches[choiceId]?.branchId;
+  if (previous === branchId) {
+    return 'done';
+  }
+
+  const leaving = step.branches.find((candidate) => candidate.id === previous);
+  if (leaving && leaving.leave.length > 0) {
+    await params.resolve(leaving.leave.flatMap((call) => paramsIn(call.with)));
+    const status = await exclusive(async (signal) =>
+      runAttempt(
+        internals,
+        {
+          stepId: choiceId,
+          files: [],
+          invocations: leaving.leave,
+          checks: [],
+          successStatus: 'done',
+        },
+        signal,
+      ),
+    );
+    if (status !== 'done') {
+      return outcomeOf(status);
+    }
+  }
+
+  const at = internals.now().toISOString();
+  store.update((state) => {
+    let next = {
+      ...state,
+      branches: {
+        ...state.branches,
+        [choiceId]: {branchId, at, ...(reason ? {reason} : {}), ...(previous ? {previous} : {})},
+      },
+    };
+    // What the old branch did was undone by its `leave`: its steps are pending again.
+    for (const inner of leaving?.steps ?? []) {
+      next = withStatus(next, inner.id, 'pending');
+    }
+
+    return withStatus(next, choiceId, 'done');
+  });
+  bus.emit({type: 'branch-chosen', stepId: choiceId, branchId, ...(previous ? {previous} : {})});
+  return 'done';
+}
+
+/** Picks the branch of a choice step not chosen yet: from its parameter, else the prompter. */
+export async function pickBranch(
+  internals: Internals,
+  step: ChoiceStep,
+  choose: (choiceId: string, branchId: string) => Promise<RunOutcome>,
+): Promise<RunOutcome> {
+  const {store, params} = internals;
+  if (store.get().branches[step.id]) {
+    return 'done';
+  }
+
+  let branchId = step.param === undefined ? undefined : params.peek(step.param);
+  if (branchId === undefined && internals.assumeYes) {
+    throw new RunbookError(
+      'params-missing',
+      `step \`${step.id}\` needs a choice: ${step.param ? `--set ${step.param}=` : ''}${step.branches.map((branch) => branch.id).join('|')}`,
+      'give the choice, then run again',
+    );
+  }
+
+  branchId ??= await internals.prompter.choose(step.id, step.branches);
+  return choose(step.id, String(branchId));
+}
+
+function outcomeOf(status: StepStatus): RunOutcome {
+  return status === 'done' ? 'done' : status === 'interrupted' ? 'stopped' : 'failed';
+}
