@@ -46,7 +46,8 @@ export function effectLines(
     switch (effect.kind) {
       case 'command': {
         const command = ['$', effect.file, ...effect.args.map((arg) => showArg(arg))].join(' ');
-        for (const row of wrapText(command, width - 2)) out.push(line(row, {bold: true}));
+        const rows = wrapText(command, width - 4);
+        out.push(...rows.map((row, index) => line(index === 0 ? row : `    ${row}`, {bold: true})));
         if (effect.env && effect.env.length > 0) {
           out.push(line(`  ${strings.envFrom}: ${effect.env.join(' ')}`, {dim: true}));
         }
@@ -63,7 +64,7 @@ export function effectLines(
 
       case 'manifest': {
         const verb = effect.action === 'apply' ? strings.manifestApply : strings.manifestDelete;
-        out.push(line(`${verb} manifest`, {bold: true}), ...block(effect.yaml, 40));
+        out.push(line(verb, {bold: true}), ...block(effect.yaml, 40));
         break;
       }
 

@@ -8,7 +8,7 @@ export const statusMarks: Readonly<Record<DisplayStatusName, string>> = {
   pending: '-',
   running: '⠋',
   done: '✓',
-  verified: '✔',
+  verified: '✦',
   drifted: '~',
   found: '*',
   unknown: '?',
