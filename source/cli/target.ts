@@ -1,3 +1,4 @@
+import {RunbookError} from '../engine/errors.js';
 import type {Target} from '../engine/events.js';
 import {createProcessPort} from '../integrations/process.js';
 
@@ -9,7 +10,19 @@ export async function chooseTarget(
   wanted: Target | 'auto',
   env: Readonly<Record<string, string | undefined>>,
   note: (line: string) => void,
+  recorded?: {readonly target: Target; readonly profile: string},
 ): Promise<Target> {
+  // A profile's progress describes one world: steps done in the lab are not done on real
+  // machines, so a profile never switches target silently.
+  if (recorded && wanted !== 'auto' && wanted !== recorded.target) {
+    throw new RunbookError(
+      'unsafe',
+      `profile \`${recorded.profile}\` was run against the ${recorded.target === 'simulated' ? 'simulated lab' : 'real machines'}; it cannot continue against the ${wanted === 'simulated' ? 'simulated lab' : 'real machines'}`,
+      'use another --profile for this target, or `mke-runbook reset` to start this one over',
+    );
+  }
+
+  if (recorded) return recorded.target;
   if (wanted !== 'auto') return wanted;
   const vagrant = await createProcessPort({env}).which('vagrant');
   if (vagrant === undefined) {

@@ -68,3 +68,26 @@ test('prints every event as one JSON line with --json, the failure with its exit
     await cleanup();
   }
 });
+
+test('refuses to continue a profile against another target than the one it ran on (exit 3)', async () => {
+  const {dir, cleanup} = await tempDir('target');
+  try {
+    const env = testEnv(dir);
+    assert.equal(
+      (await runCli(['run', fixture('fail'), '--real', '--yes', '--state-dir', dir], env)).code,
+      1,
+    );
+    const switched = await runCli(
+      ['run', fixture('fail'), '--simulate', '--yes', '--state-dir', dir],
+      env,
+    );
+    assert.equal(switched.code, 3, switched.stderr);
+    assert.match(
+      switched.stderr,
+      /profile `default` was run against the real machines; it cannot continue against the simulated lab/,
+    );
+    assert.equal(existsSync(path.join(dir, 'profiles/default/lab')), false, 'a lab was started');
+  } finally {
+    await cleanup();
+  }
+});

@@ -22,11 +22,17 @@ import {usageError} from '../usage-error.js';
 export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<number> {
   const context = profileContext(command.common, io);
   const runbook = await loadNamedRunbook(command.runbook, io);
-  checkSameRunbook(runbook, await readProfileState(context.paths), command.common.profile);
+  const recorded = await readProfileState(context.paths);
+  checkSameRunbook(runbook, recorded, command.common.profile);
   checkStep(runbook, command.run.from ?? command.run.only);
   const sources = await paramSources(runbook, command.run, io.env);
-  const target = await chooseTarget(command.run.target, io.env, (line) =>
-    io.stderr.write(`${line}\n`),
+  const target = await chooseTarget(
+    command.run.target,
+    io.env,
+    (line) => io.stderr.write(`${line}\n`),
+    recorded && Object.values(recorded.steps).some((step) => step.status !== 'pending')
+      ? {target: recorded.target, profile: command.common.profile}
+      : undefined,
   );
   const interactive = io.stdin.isTTY && io.stdout.isTTY && !command.common.json;
   let lab: LabSession | undefined;
@@ -120,19 +126,15 @@ async function runHeadless(
     engine.cancel();
   });
   try {
-    let outcome: RunOutcome;
+    // Always reconcile first: it turns a step left `running` by a killed run into
+    // `interrupted` and finds what changed in the world, even when a step is named.
+    const found = await engine.reconcile();
     const {from, only} = command.run;
-    if (only !== undefined) {
-      outcome = await engine.runFrom(only, {only: true});
-    } else if (from === undefined) {
-      const found = await engine.reconcile();
-      outcome =
-        found.proposedStepId === undefined || stopping
-          ? 'done'
-          : await engine.runFrom(found.proposedStepId);
-    } else {
-      outcome = await engine.runFrom(from);
-    }
+    const start = only ?? from ?? found.proposedStepId;
+    const outcome: RunOutcome =
+      start === undefined || stopping
+        ? 'done'
+        : await engine.runFrom(start, {only: only !== undefined});
 
     const caught = signals.caught();
     if (caught !== undefined) return caught;
