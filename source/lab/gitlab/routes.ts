@@ -112,6 +112,17 @@ function authorised(request: IncomingMessage): boolean {
   return token !== undefined && token.trim() !== '' && !token.includes('revoked');
 }
 
+function newestFirst<T extends {readonly id: number}>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => b.id - a.id);
+}
+
+// GitLab pages lists 20 at a time unless `per_page` (at most 100) says otherwise.
+function page<T>(items: readonly T[], url: URL): T[] {
+  const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 20) || 20, 1), 100);
+  const number = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+  return items.slice((number - 1) * perPage, number * perPage);
+}
+
 const projectPath = /^\/api\/v4\/projects\/([^/]+)(\/.*)$/;
 
 /** GitLab's REST API for the lab's one project: pipelines, jobs, traces (facts §5). */
@@ -126,7 +137,8 @@ export function createGitlabRoute(deps: GitlabApiDeps): LabRoute {
     const match = projectPath.exec(url.pathname);
     const {world} = deps;
     const projectId = decodeURIComponent(match?.[1] ?? '');
-    if (!match || projectId !== String(world.gitlab.projectId)) {
+    // The lab has one project: its numeric id, or any `group/project` path, names it.
+    if (!match || (projectId !== String(world.gitlab.projectId) && !projectId.includes('/'))) {
       notFound(response, 'Project');
       return true;
     }
@@ -158,7 +170,10 @@ export function createGitlabRoute(deps: GitlabApiDeps): LabRoute {
         notFound(response);
       } else if (found[2]) {
         // Newest first, as GitLab has listed them since 13.5.
-        const jobs = world.gitlab.jobs.filter((job) => job.pipelineId === pipeline.id).reverse();
+        const jobs = page(
+          newestFirst(world.gitlab.jobs.filter((job) => job.pipelineId === pipeline.id)),
+          url,
+        );
         sendJson(
           response,
           200,
@@ -167,6 +182,12 @@ export function createGitlabRoute(deps: GitlabApiDeps): LabRoute {
       } else {
         sendJson(response, 200, pipelineJson(world, pipeline, base));
       }
+    } else if (method === 'GET' && rest === '/jobs') {
+      sendJson(
+        response,
+        200,
+        page(newestFirst(world.gitlab.jobs), url).map((job) => jobJson(world, job, base)),
+      );
     } else if (method === 'GET' && (found = /^\/jobs\/(\d+)(\/trace)?$/.exec(rest))) {
       const job = world.gitlab.jobs.find((entry) => entry.id === Number(found?.[1]));
       if (!job) notFound(response);

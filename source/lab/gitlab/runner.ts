@@ -110,12 +110,15 @@ export function startRunner(options: RunnerOptions): SimulatedRunner {
     managerLog(runner, lines);
   }
 
+  // Once the lab stops, a job in flight is left as it was: the next start fails it as orphaned.
   function write(job: Job, text: string): void {
+    if (stopped) return;
     job.trace += text;
     options.changed();
   }
 
   function finish(job: Job, status: 'success' | 'failed', failureReason?: string): void {
+    if (stopped) return;
     job.status = status;
     job.finishedAt = new Date().toISOString();
     if (failureReason) job.failureReason = failureReason;

@@ -220,6 +220,33 @@ describe("a pipeline run by the lab's own runner", () => {
   });
 });
 
+describe("the GitLab API's lists", () => {
+  it("lists the project's jobs newest first, a page at a time, by id or by path", async () => {
+    const fixture = await startLab();
+    try {
+      await api(fixture, '/pipeline?ref=main', {method: 'POST'});
+      await api(fixture, '/pipeline?ref=main', {method: 'POST'});
+      const newest = (await (await api(fixture, '/jobs?per_page=1')).json()) as Job[];
+      assert.deepEqual(
+        newest.map((job) => [job.id, job.name]),
+        [[4, 'test']],
+      );
+      const byPath = await fetch(
+        `${fixture.url}/api/v4/projects/lab%2Fproject/jobs?per_page=2&page=2`,
+        {
+          headers: {'PRIVATE-TOKEN': 'glpat-lab'},
+        },
+      );
+      assert.deepEqual(
+        ((await byPath.json()) as Job[]).map((job) => job.id),
+        [2, 1],
+      );
+    } finally {
+      await fixture.close();
+    }
+  });
+});
+
 describe('a runner whose token GitLab has revoked', () => {
   let fixture: LabFixture;
   before(async () => {
