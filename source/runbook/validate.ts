@@ -1,16 +1,17 @@
-import {readFile} from 'node:fs/promises';
-import path from 'node:path';
 import type {z} from 'zod';
 import type {ArgCheck, Registry} from '../actions/registry.js';
 import {didYouMean} from './did-you-mean.js';
 import type {DataPath} from './locate.js';
 import type {Problems} from './problems.js';
 import type {RawActionStep, RawChoiceStep, paramSchema} from './schema.js';
-import {hasTemplate, parseRefs, TemplateError} from './template.js';
+import {hasTemplate} from './template.js';
+import {checkAsset, checkTemplates, unknownParam} from './validate-templates.js';
 import {parseDuration} from './duration.js';
 
-type RawParam = z.infer<typeof paramSchema>;
-type Context = {
+/** A parameter as written. */
+export type RawParam = z.infer<typeof paramSchema>;
+/** What the checks share. */
+export type Context = {
   readonly registry: Registry;
   readonly problems: Problems;
   readonly params: ReadonlyMap<string, RawParam>;
@@ -185,26 +186,6 @@ async function checkCall(
   }
 }
 
-async function checkAsset(
-  name: string,
-  at: DataPath,
-  context: Context,
-  used: Set<string>,
-): Promise<void> {
-  const assetPath = path.resolve(context.assetsDir, name);
-  if (!assetPath.startsWith(context.assetsDir + path.sep)) {
-    context.problems.add(at, 'the template must be inside assets/');
-    return;
-  }
-
-  const content = await readFile(assetPath, 'utf8').catch(() => undefined);
-  if (content === undefined) {
-    context.problems.add(at, `template "${name}" not found in assets/`);
-  } else {
-    checkTemplates(content, at, false, context, used, name);
-  }
-}
-
 // Arguments holding templates are only known after rendering: an issue that points at a
 // templated string is left for the engine's check after rendering.
 function reportArgIssues(
@@ -240,73 +221,8 @@ function valueAt(value: unknown, keys: readonly (string | number)[]): unknown {
   return current;
 }
 
-function checkTemplates(
-  value: unknown,
-  at: DataPath,
-  secretsAllowed: boolean,
-  context: Context,
-  used: Set<string>,
-  assetName?: string,
-): void {
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      checkTemplates(item, [...at, index], secretsAllowed, context, used, assetName);
-    }
-
-    return;
-  }
-
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      checkTemplates(item, [...at, key], secretsAllowed, context, used, assetName);
-    }
-
-    return;
-  }
-
-  if (typeof value !== 'string' || !hasTemplate(value)) {
-    return;
-  }
-
-  const where = assetName ? `in ${assetName}: ` : '';
-  let refs;
-  try {
-    refs = parseRefs(value);
-  } catch (error) {
-    context.problems.add(
-      at,
-      where + (error instanceof TemplateError ? error.message : String(error)),
-    );
-    return;
-  }
-
-  for (const ref of refs) {
-    const [first = '', second = ''] = ref.parts;
-    if (ref.root === 'params') {
-      const param = context.params.get(first);
-      if (!param) {
-        context.problems.add(at, where + unknownParam(first, context.params));
-      } else if (param.type === 'secret' && !secretsAllowed) {
-        context.problems.add(
-          at,
-          `${where}secret parameter "${first}" may only be used in an action's env or stdin`,
-        );
-      } else {
-        used.add(first);
-      }
-    } else if (ref.root === 'outputs' && !context.stepIds.has(first)) {
-      context.problems.add(at, `${where}unknown step "${first}" in outputs.${first}.${second}`);
-    }
-  }
-}
-
 function checkDuration(text: string | undefined, at: DataPath, problems: Problems): void {
   if (text !== undefined && parseDuration(text) === undefined) {
     problems.add(at, `cannot read duration "${text}" (write e.g. 500ms, 30s, 20m)`);
   }
-}
-
-function unknownParam(id: string, params: ReadonlyMap<string, RawParam>): string {
-  const guess = didYouMean(id, params.keys());
-  return `unknown parameter "${id}"${guess ? ` (did you mean ${guess}?)` : ''}`;
 }
