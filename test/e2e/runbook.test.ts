@@ -7,6 +7,11 @@ import {parse as parseYaml} from 'yaml';
 import {parse as parseToml} from 'smol-toml';
 import {root, runCli, tempDir, testEnv} from '../cli/cli-process.js';
 import {startInProcessLab, type InProcessLab} from './in-process-lab.js';
+import {loadRunbook} from '../../source/runbook/load.js';
+import {openEngine} from '../../source/engine/engine.js';
+import {createPorts} from '../../source/cli/ports.js';
+import {createHeadlessPrompter} from '../../source/cli/headless-prompter.js';
+import type {LabRuntime} from '../../source/lab/contract.js';
 import type {LabWorld} from '../../source/lab/types.js';
 
 // The whole runbook, headless, against the simulated lab: `mke-runbook run --simulate --yes`.
@@ -14,7 +19,7 @@ import type {LabWorld} from '../../source/lab/types.js';
 const runbook = path.join(root, 'runbooks/mke-gitlab-runner.yaml');
 const secrets = {
   MKE_ADMIN_PASSWORD: 'adminadmin',
-  GITLAB_RUNNER_TOKEN: 'glrt-e2eRunnerToken0001',
+  GITLAB_RUNNER_TOKEN: 'glrt-e2erunnertoken0001',
   GITLAB_API_TOKEN: 'glpat-e2e-api-token',
   MKE_RUNBOOK_LAB_SPEED: '0',
 };
@@ -49,6 +54,42 @@ async function run(stateDir: string, profile: string, extra: readonly string[]):
     ],
     testEnv(stateDir, secrets),
   );
+}
+
+/** Opens the engine on the profile with the real ports and the running lab, picks `branchId`, runs on. */
+async function switchBranch(
+  stateDir: string,
+  profile: string,
+  choiceId: string,
+  branchId: string,
+): Promise<string> {
+  const env = {...testEnv(stateDir, secrets)};
+  const runtime = JSON.parse(
+    await readFile(path.join(stateDir, 'profiles', profile, 'lab', 'lab.json'), 'utf8'),
+  ) as LabRuntime;
+  const loaded = await loadRunbook(runbook);
+  const engine = await openEngine({
+    runbook: loaded,
+    stateDir,
+    profile,
+    ports: createPorts({lab: runtime, profileDir: path.join(stateDir, 'profiles', profile), env}),
+    prompter: createHeadlessPrompter({runbook: loaded, assumeYes: true, lang: 'en'}),
+    lang: 'en',
+    assumeYes: true,
+    target: 'simulated',
+    paramSources: {set: {accept_license: 'true'}, env},
+  });
+  try {
+    const chosen = await engine.choose(
+      choiceId,
+      branchId,
+      'least privilege instead of cluster-admin',
+    );
+    if (chosen !== 'done') return chosen;
+    return await engine.runFrom();
+  } finally {
+    await engine.close();
+  }
 }
 
 function workFile(stateDir: string, profile: string, name: string): Promise<string> {
@@ -121,14 +162,10 @@ test(
         /is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner"/,
       );
 
-      // Switch the same profile to remediation 2.
-      const second = await run(dir, 'r1', [
-        '--from',
-        'remediation',
-        '--set',
-        'remediation=psp-grant',
-      ]);
-      assert.equal(second.code, 0, `${second.stdout}\n${second.stderr}`.slice(-4000));
+      // Switch the same profile to remediation 2: a headless `run` keeps the recorded branch,
+      // so the switch goes through the engine the way the UI's choice screen does it.
+      const second = await switchBranch(dir, 'r1', 'remediation', 'psp-grant');
+      assert.equal(second, 'done');
       assert.deepEqual(clusterAdminBindings(lab), []);
       const config = parseToml(lab.world.mke.configToml) as {
         cluster_config: Record<string, unknown>;
