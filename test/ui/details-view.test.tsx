@@ -8,14 +8,7 @@ import {runnerEffects} from '../fixtures/ui/effects.js';
 import {fakeEngine} from './helpers/fake-engine.js';
 import {frameLines, keys, waitFor} from './helpers/render.js';
 
-const effects = (
-  run: string,
-  env: string,
-  write: string,
-  apply: string,
-  request: string,
-  note: string,
-) => [
+const effects = (env: string, write: string, apply: string, request: string, note: string) => [
   `$ helm upgrade --install -n gitlab-runner gitlab-runner -f values.yaml`,
   '    gitlab/gitlab-runner',
   `  ${env}: GITLAB_RUNNER_TOKEN=••••`,
@@ -46,14 +39,14 @@ const expected = {
     'helm upgrade --install.',
     '',
     'What will happen',
-    ...effects('run', 'env', 'write', 'apply manifest', 'request', 'note'),
+    ...effects('env', 'write', 'apply manifest', 'request', 'note'),
   ],
   ja: [
     'GitLab Runner をインストール',
     'helm upgrade --install を実行。',
     '',
     '実行される内容',
-    ...effects('実行', '環境変数', '書込', 'マニフェストを適用', '要求', '注記'),
+    ...effects('環境変数', '書込', 'マニフェストを適用', '要求', '注記'),
   ],
 };
 

@@ -5,6 +5,7 @@ import {StepList} from '../../source/ui/step-list.js';
 import {stepRows, type StepRow} from '../../source/ui/step-rows.js';
 import {initialUiState, reduceUi} from '../../source/ui/ui-state.js';
 import type {DisplayStatusName} from '../../source/ui/strings.js';
+import type {EngineEvent} from '../../source/engine/events.js';
 import {uiRunbook} from '../fixtures/ui/runbook.js';
 import {fakeEngine} from './helpers/fake-engine.js';
 import {frameLines} from './helpers/render.js';
@@ -125,12 +126,13 @@ test('turns engine events into rows: durations, elapsed vs expected, the chosen 
     runbook: uiRunbook,
     branches: {remediation: {branchId: 'psp-grant', at: ''}},
   });
-  const state = [
+  const events: EngineEvent[] = [
     {type: 'step-started', stepId: 'preflight', attempt: 1, logPath: '/l', at: 0},
     {type: 'step-finished', stepId: 'preflight', status: 'done', durationMs: 4200, at: 4200},
     {type: 'step-started', stepId: 'vms', attempt: 1, logPath: '/l', at: 10_000},
     {type: 'branch-chosen', stepId: 'remediation', branchId: 'psp-grant'},
-  ].reduce(reduceUi, initialUiState(engine.state()));
+  ];
+  const state = events.reduce(reduceUi, initialUiState(engine.state()));
   const got = stepRows(engine.steps(), state, 'en', 22_000).map((row) => [
     row.id,
     row.status,
