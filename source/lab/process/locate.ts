@@ -22,7 +22,14 @@ export type LabProgram = {
 };
 
 /** Finds the lab server: the bundle's dist/lab-server.js, else the TypeScript source. */
-export function locateLabProgram(): LabProgram {
+export function locateLabProgram(env: NodeJS.ProcessEnv = process.env): LabProgram {
+  // A bundled server given explicitly (tests measure start-up on the bundle, not on tsx).
+  const given = env['MKE_RUNBOOK_LAB_SERVER'];
+  if (given) {
+    const root = path.resolve(here, '..', '..', '..');
+    return {args: [given], fromSource: true, root};
+  }
+
   for (const dir of [here, path.dirname(here)]) {
     const server = path.join(dir, 'lab-server.js');
     if (existsSync(server)) {
