@@ -45,16 +45,16 @@ test('plan lists every command as an argument list, with env keys only, and runs
   }
 });
 
-test('plan shows a step whose values are unknown as written in the runbook, marked', async () => {
+test('plan shows values not known yet as named placeholders, without asking for them', async () => {
   const {dir, cleanup} = await tempDir('plan-unknown');
   try {
     const {code, stdout} = await runCli(
-      ['plan', fixture('walk'), '--state-dir', dir],
+      ['plan', fixture('confirm'), '--state-dir', dir],
       testEnv(dir),
     );
     assert.equal(code, 0);
-    assert.match(stdout, /^secret \* +run +node -e /m);
-    assert.match(stdout, /^\* shown as written in the runbook/m);
+    assert.match(stdout, /^dangerous +run +node -e "console\.log\(\\"granted\\"\)"$/m);
+    assert.match(stdout, /^needs-host +run +node -e .* "<params\.target_host>"$/m);
   } finally {
     await cleanup();
   }
