@@ -146,6 +146,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         return;
       }
 
+      // The resume screen answers Enter and Esc itself.
+      if (view === 'resume') return;
       if (view !== 'main') {
         if (
           key.escape ||
@@ -180,7 +182,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (input === 'd') setView('details');
       else if (input === 'D' && diagnosis) setView('diagnosis');
     },
-    {isActive: !question && view !== 'log' && view !== 'resume'},
+    {isActive: !question && view !== 'log'},
   );
 
   const bodyHeight = Math.max(4, rows - 4);
