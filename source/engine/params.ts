@@ -46,13 +46,23 @@ export function createParamResolver(options: {
     }
   }
 
+  // Mask secrets from the start, even before a step asks for them: a child may print its env.
+  for (const spec of runbook.params) {
+    const value = spec.type === 'secret' && spec.env ? sources.env[spec.env] : undefined;
+    if (value) {
+      redactor.add(value);
+    }
+  }
+
   const remember = (spec: ParamSpec, value: ParamValue, from: Source | 'prompt'): void => {
     known.set(spec.id, value);
     if (spec.type === 'secret') {
       secrets.set(spec.id, String(value));
       redactor.add(String(value));
     } else if (from !== 'state' && store.get().params[spec.id] !== value) {
-      store.update((state) => ({...state, params: {...state.params, [spec.id]: value}}));
+      // A value equal to a secret is masked on disk too (the state is never a place for one).
+      const saved = typeof value === 'string' ? redactor.redact(value) : value;
+      store.update((state) => ({...state, params: {...state.params, [spec.id]: saved}}));
     }
 
     bus.emit({type: 'param-resolved', paramId: spec.id, from});

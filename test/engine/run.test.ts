@@ -153,6 +153,29 @@ test('a secret from the environment reaches the child but never the state, logs 
   }
 });
 
+test('a secret is masked from the start, even in a step that does not use it', async () => {
+  const {dir, cleanup} = await tempDir();
+  const secret = 'glrt-EchoedElsewhere';
+  const engine = await openEngine(
+    engineOptions(await fixture('walk'), dir, {
+      paramSources: {set: {greeting: secret}, env: {WALK_TOKEN: secret}},
+    }),
+  );
+  try {
+    const {events, listener} = recorder();
+    engine.subscribe(listener);
+    assert.equal(await engine.runFrom('greet', {only: true}), 'done');
+    assert.deepEqual(
+      events.flatMap((event) => (event.type === 'step-output' ? event.lines : [])),
+      ['••••'],
+    );
+    assert.equal((await readFile(engine.paths.stateFile, 'utf8')).includes(secret), false);
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
+
 test('refuses a secret given with --set, naming the environment variable to use', async () => {
   const {dir, cleanup} = await tempDir();
   try {
