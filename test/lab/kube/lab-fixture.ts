@@ -15,7 +15,12 @@ import {
 import {createStore} from '../../../source/lab/kube/store.js';
 import {createSelfSignedCertificate} from '../../../source/lab/kube/tls.js';
 import {createLabServer} from '../../../source/lab/server.js';
-import type {AdmissionPlugin, LabObject} from '../../../source/lab/types.js';
+import type {
+  AdmissionPlugin,
+  LabMiddleware,
+  LabObject,
+  LabRoute,
+} from '../../../source/lab/types.js';
 
 const run = promisify(execFile);
 
@@ -72,15 +77,24 @@ export const seedObjects: ReadonlyArray<readonly [string, LabObject]> = [
 export type LabFixture = Awaited<ReturnType<typeof startLab>>;
 
 /** Starts a seeded lab on a free port and writes an admin kubeconfig in a temp dir. */
-export async function startLab(admission: readonly AdmissionPlugin[] = []) {
+export async function startLab(
+  options: {
+    readonly admission?: readonly AdmissionPlugin[];
+    readonly middleware?: readonly LabMiddleware[];
+    readonly routes?: readonly LabRoute[];
+    readonly historyLimit?: number;
+  } = {},
+) {
   const key = newAuthKey();
-  const store = createStore();
+  const store = createStore(options.historyLimit ? {historyLimit: options.historyLimit} : {});
   for (const [resource, object] of seedObjects) store.create(resource, object);
-  const api = createKubeApi({store, admission});
+  const api = createKubeApi({store, admission: options.admission ?? []});
   const tls = createSelfSignedCertificate();
   const server = createLabServer({
     api,
     tls,
+    ...(options.middleware ? {middleware: options.middleware} : {}),
+    ...(options.routes ? {routes: options.routes} : {}),
     authenticate: (request) => authenticateRequest(key, request),
   });
   const {url, port} = await server.listen();
