@@ -6,6 +6,7 @@ import {allSteps} from './step-index.js';
 import {formatDuration} from './duration.js';
 import {showCommand} from './command-text.js';
 import type {Paint} from './paint.js';
+import {reportWords} from './words.js';
 
 // The plain reporter: one or a few lines per engine event, every line about a step
 // prefixed with `[step-id]`, so a CI log can be grepped per step.
@@ -55,6 +56,7 @@ function titleOf(stepId: string, format: LineFormat): string {
 /** The lines one event prints as (no trailing newlines; may be empty). */
 export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
   const {paint} = format;
+  const words = reportWords[format.lang];
   switch (event.type) {
     case 'run-started': {
       return [
@@ -65,35 +67,35 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
     }
 
     case 'reconcile-started': {
-      return ['checking what is already in place…'];
+      return [words.checking];
     }
 
     case 'reconcile-step': {
       // Only what is worth knowing: a plain "pending" for every untouched step is noise.
       if (event.verdict === 'pending') return [];
       const detail = event.detail ? ` — ${event.detail}` : '';
-      return [`${tag(event.stepId, format)} ${event.verdict}${detail}`];
+      return [`${tag(event.stepId, format)} ${words.verdict[event.verdict]}${detail}`];
     }
 
     case 'reconcile-finished': {
       return [
         event.proposedStepId === undefined
-          ? 'every step is in place'
-          : `continuing at ${event.proposedStepId}`,
+          ? words.allInPlace
+          : words.continuingAt(event.proposedStepId),
       ];
     }
 
     case 'param-resolved': {
       // A default is what the runbook says anyway; name only values that came from somewhere.
       if (event.from === 'default') return [];
-      return [paint.dim(`parameter ${event.paramId} from ${event.from}`)];
+      return [paint.dim(words.paramFrom(event.paramId, event.from))];
     }
 
     case 'step-started': {
-      const attempt = event.attempt > 1 ? ` (attempt ${event.attempt})` : '';
+      const attempt = event.attempt > 1 ? words.attempt(event.attempt) : '';
       return [
         `${tag(event.stepId, format)} ${paint.bold(`▶ ${titleOf(event.stepId, format)}`)}${attempt}`,
-        `${tag(event.stepId, format)} ${paint.dim(`log: ${event.logPath}`)}`,
+        `${tag(event.stepId, format)} ${paint.dim(`${words.log}: ${event.logPath}`)}`,
       ];
     }
 
@@ -111,7 +113,7 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
     }
 
     case 'check-result': {
-      const mark = event.holds ? paint.green('✓ check') : paint.red('✗ check');
+      const mark = event.holds ? paint.green(`✓ ${words.check}`) : paint.red(`✗ ${words.check}`);
       const detail = event.detail ? `: ${event.detail}` : '';
       return [`${tag(event.stepId, format)} ${mark} ${event.checkId}${detail}`];
     }
@@ -123,17 +125,16 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
     case 'diagnosis': {
       const {diagnosis} = event;
       return [
-        `${tag(event.stepId, format)} ${paint.yellow(`diagnosis: ${pick(diagnosis.title, format.lang)}`)}`,
+        `${tag(event.stepId, format)} ${paint.yellow(`${words.diagnosis}: ${pick(diagnosis.title, format.lang)}`)}`,
         ...pick(diagnosis.explanation, format.lang)
           .split('\n')
           .map((line) => `${tag(event.stepId, format)}   ${line}`),
-        `${tag(event.stepId, format)} next: ${pick(diagnosis.next.hint, format.lang)}`,
+        `${tag(event.stepId, format)} ${words.next}: ${pick(diagnosis.next.hint, format.lang)}`,
       ];
     }
 
     case 'branch-chosen': {
-      const previous = event.previous ? ` (was ${event.previous})` : '';
-      return [`${tag(event.stepId, format)} branch ${event.branchId}${previous}`];
+      return [`${tag(event.stepId, format)} ${words.branch(event.branchId, event.previous)}`];
     }
 
     case 'run-finished': {
@@ -143,7 +144,7 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
           : event.status === 'failed'
             ? paint.red
             : paint.yellow;
-      return [paint.bold(colour(`■ ${event.status}`))];
+      return [paint.bold(colour(words.runEnded[event.status]))];
     }
   }
 }
@@ -153,21 +154,21 @@ function finishedLines(
   format: LineFormat,
 ): string[] {
   const {paint} = format;
+  const words = reportWords[format.lang];
   const prefix = tag(event.stepId, format);
   const took = formatDuration(event.durationMs);
-  if (event.status === 'done') return [`${prefix} ${paint.green(`✓ done in ${took}`)}`];
-  if (event.status === 'skipped') return [`${prefix} ${paint.yellow('↷ skipped')}`];
+  if (event.status === 'done') return [`${prefix} ${paint.green(words.doneIn(took))}`];
+  if (event.status === 'skipped') return [`${prefix} ${paint.yellow(words.skipped)}`];
   const {error} = event;
-  const exit = error?.exitCode === undefined ? '' : ` (exit code ${error.exitCode})`;
-  const word = event.status === 'interrupted' ? '⏸ interrupted' : '✗ failed';
-  const lines = [
-    `${prefix} ${paint.red(`${word} after ${took}${exit}`)}${error ? `: ${error.message}` : ''}`,
-  ];
+  const exit = error?.exitCode === undefined ? '' : words.exitCode(error.exitCode);
+  const word =
+    event.status === 'interrupted' ? words.interruptedAfter(took) : words.failedAfter(took);
+  const lines = [`${prefix} ${paint.red(`${word}${exit}`)}${error ? `: ${error.message}` : ''}`];
   if (error?.detail) {
     for (const line of error.detail.split('\n')) lines.push(`${prefix}   ${line}`);
   }
 
-  if (error?.hint) lines.push(`${prefix} hint: ${error.hint}`);
+  if (error?.hint) lines.push(`${prefix} ${words.hint}: ${error.hint}`);
   return lines;
 }
 

@@ -71,6 +71,16 @@ const cases: Array<[string, EngineEvent, string[]]> = [
     ['[first] ⏸ interrupted after 500ms'],
   ],
   [
+    'says in words what reconcile found for a step',
+    {type: 'reconcile-step', stepId: 'second', verdict: 'drifted', detail: 'namespace not found'},
+    ['[second] drifted: recorded done, no longer true — namespace not found'],
+  ],
+  [
+    'keeps quiet about steps reconcile found plainly pending',
+    {type: 'reconcile-step', stepId: 'second', verdict: 'pending', detail: 'recorded pending'},
+    [],
+  ],
+  [
     'tells where reconcile proposes to continue',
     {type: 'reconcile-finished', proposedStepId: 'second', at: 0},
     ['continuing at second'],
@@ -94,13 +104,25 @@ for (const [title, event, expected] of cases) {
   });
 }
 
-test('uses the Japanese title with --lang ja', () => {
+test('speaks Japanese with --lang ja: the runbook titles and its own words', () => {
+  const ja = {...plain, lang: 'ja' as const};
+  assert.deepEqual(
+    formatEvent({type: 'step-started', stepId: 'first', attempt: 2, logPath: '/l', at: 0}, ja),
+    ['[first] ▶ first の題（2 回目）', '[first] ログ: /l'],
+  );
   assert.deepEqual(
     formatEvent(
-      {type: 'step-started', stepId: 'first', attempt: 1, logPath: '/l', at: 0},
-      {...plain, lang: 'ja'},
+      {
+        type: 'step-finished',
+        stepId: 'first',
+        status: 'failed',
+        durationMs: 1200,
+        at: 0,
+        error: {code: 'exit-code', message: 'm', exitCode: 1, hint: 'h'},
+      },
+      ja,
     ),
-    ['[first] ▶ first の題', '[first] log: /l'],
+    ['[first] ✗ 失敗（1.2s）（終了コード 1）: m', '[first] ヒント: h'],
   );
 });
 
