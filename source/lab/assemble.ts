@@ -81,7 +81,9 @@ export async function assembleLab(options: AssembleOptions): Promise<AssembledLa
     for (const listener of listeners) listener();
   };
 
-  const clock = createClock(options.speed ?? labSpeed());
+  // The control API's speed (workshop "slow this down") wins over the environment's.
+  const defaultSpeed = options.speed ?? labSpeed();
+  const clock = createClock(() => world.control?.speed ?? defaultSpeed);
   const worker = world.vms['node3'];
   const controllers = startControllers(store, {
     clock,

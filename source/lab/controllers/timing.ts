@@ -16,8 +16,9 @@ export type Clock = {
   readonly stop: () => void;
 };
 
-/** A clock scaled by `speed`. */
-export function createClock(speed: number): Clock {
+/** A clock scaled by `speed`, read at each timer (so the lab's speed can change while it runs). */
+export function createClock(speed: number | (() => number)): Clock {
+  const factor = typeof speed === 'number' ? () => speed : speed;
   const timers = new Set<NodeJS.Timeout>();
   const wakers = new Set<() => void>();
   let isStopped = false;
@@ -28,7 +29,7 @@ export function createClock(speed: number): Clock {
         timers.delete(timer);
         if (!isStopped) task();
       },
-      Math.round(ms * speed),
+      Math.round(ms * Math.max(0, factor())),
     );
     timers.add(timer);
   }

@@ -154,3 +154,56 @@ describe('lab controllers', () => {
     );
   });
 });
+
+describe('lab controllers on a changed template', () => {
+  it('rolls a deployment out to a new replica set and scales the old one to zero', async () => {
+    const store = createStore();
+    const controllers = startControllers(store, {clock: createClock(0)});
+    try {
+      store.create('deployments', deployment());
+      await until(() => store.list('pods', 'gitlab-runner').items.length === 1, controllers);
+      const current = store.get('deployments', 'gitlab-runner', 'gitlab-runner-gitlab-runner')!;
+      const spec = current['spec'] as {
+        template: {metadata: {annotations?: Record<string, string>}};
+      };
+      spec.template.metadata.annotations = {'checksum/configmap': 'changed'};
+      store.update('deployments', current);
+      await until(() => {
+        const sets = store.list('replicasets', 'gitlab-runner').items;
+        const pods = store.list('pods', 'gitlab-runner').items;
+        return (
+          sets.length === 2 &&
+          pods.length === 1 &&
+          pods[0]!.metadata.labels?.['pod-template-hash'] !== undefined
+        );
+      }, controllers);
+      const replicas = store
+        .list('replicasets', 'gitlab-runner')
+        .items.map((set) => (set['spec'] as {replicas: number}).replicas)
+        .sort();
+      assert.deepEqual(replicas, [0, 1]);
+      const newest = store
+        .list('replicasets', 'gitlab-runner')
+        .items.find((set) => (set['spec'] as {replicas: number}).replicas === 1);
+      assert.equal(
+        store.list('pods', 'gitlab-runner').items[0]!.metadata.labels?.['pod-template-hash'],
+        newest?.metadata.labels?.['pod-template-hash'],
+      );
+    } finally {
+      controllers.stop();
+    }
+  });
+
+  it('reads the speed at each timer, so a running lab can be slowed down', async () => {
+    let speed = 1000;
+    const clock = createClock(() => speed);
+    let fired = false;
+    speed = 0;
+    clock.after(5, () => {
+      fired = true;
+    });
+    await delay(20);
+    clock.stop();
+    assert.equal(fired, true);
+  });
+});
