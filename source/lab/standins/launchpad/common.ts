@@ -101,7 +101,10 @@ export async function connectHosts(
   if (failures.length > 0) {
     throw new StandinExit(
       1,
-      [...warnings, logLine('FATA', `failed on ${failures.length} hosts:`), ...failures],
+      [
+        ...warnings,
+        logLine('FATA', [`failed on ${failures.length} hosts:`, ...failures].join('\n')),
+      ],
       'stdout',
     );
   }
