@@ -1,9 +1,15 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {z} from 'zod';
 
-const packageSchema = z.looseObject({name: z.string(), version: z.string()});
+// Hand-written rather than zod: `--help` and `--version` should not load zod's 750 kB.
+function readPackage(file: string): {readonly name: string; readonly version: string} | undefined {
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (data === null || typeof data !== 'object') return undefined;
+  const name = 'name' in data ? data.name : undefined;
+  const version = 'version' in data ? data.version : undefined;
+  return typeof name === 'string' && typeof version === 'string' ? {name, version} : undefined;
+}
 
 // Walks up from this module: it is source/cli/ under tsx, dist/ or dist/chunks/ in the
 // bundle, so a fixed number of `..` would be wrong in one of them.
@@ -11,10 +17,7 @@ function findRoot(from: string): string {
   let directory = from;
   for (;;) {
     const candidate = path.join(directory, 'package.json');
-    if (existsSync(candidate)) {
-      const parsed = packageSchema.safeParse(JSON.parse(readFileSync(candidate, 'utf8')));
-      if (parsed.success && parsed.data.name === 'mke-runbook') return directory;
-    }
+    if (existsSync(candidate) && readPackage(candidate)?.name === 'mke-runbook') return directory;
 
     const parent = path.dirname(directory);
     if (parent === directory) throw new Error(`mke-runbook's package.json not found above ${from}`);
@@ -28,9 +31,7 @@ let cached: {readonly root: string; readonly version: string} | undefined;
 export function packageInfo(): {readonly root: string; readonly version: string} {
   if (cached) return cached;
   const root = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-  const {version} = packageSchema.parse(
-    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')),
-  );
+  const version = readPackage(path.join(root, 'package.json'))?.version ?? '0.0.0';
   cached = {root, version};
   return cached;
 }
