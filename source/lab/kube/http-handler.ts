@@ -9,6 +9,7 @@ import {sendError, sendJson} from './http-send.js';
 import {resolveTarget} from './http-target.js';
 import {streamWatch} from './http-watch.js';
 import {impersonate} from './impersonation.js';
+import {isRecord} from './json.js';
 import {badRequest, methodNotAllowed} from './status.js';
 
 function flag(url: URL, name: string): boolean {
@@ -175,7 +176,20 @@ export function createKubeHandler(api: KubeApi) {
         const result = await api.patch(user, resource, namespace, name, type, patch, options);
         sendJson(response, existed ? 200 : 201, result);
       } else if (method === 'DELETE' && name) {
-        sendJson(response, 200, await api.delete(user, resource, namespace, name, options));
+        // kubectl sends DeleteOptions as the body; its dryRun counts like the query's.
+        const deleteOptions = body.length > 0 ? decodeObjectBody(request, body) : {};
+        const dryRun =
+          isRecord(deleteOptions) &&
+          Array.isArray(deleteOptions['dryRun']) &&
+          deleteOptions['dryRun'].includes('All');
+        sendJson(
+          response,
+          200,
+          await api.delete(user, resource, namespace, name, {
+            ...options,
+            dryRun: options.dryRun === true || dryRun,
+          }),
+        );
       }
     } catch (error) {
       sendError(response, error);
