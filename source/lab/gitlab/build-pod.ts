@@ -40,9 +40,16 @@ export type BuildPodInput = {
   readonly job: CiJob;
 };
 
-/** The pod name prefix `runner-<token>-project-<id>-concurrent-<n>`. */
+/**
+ * The pod name prefix `runner-<token>-project-<id>-concurrent-<n>`, made a valid Kubernetes name
+ * as the runner's `dns.MakeRFC1123Compatible` does (lower case; other characters become `-`).
+ */
 export function buildPodPrefix(input: BuildPodInput): string {
-  return `runner-${shortToken(input.token, input.era)}-project-${input.projectId}-concurrent-${input.concurrentId}`;
+  const raw = `runner-${shortToken(input.token, input.era)}-project-${input.projectId}-concurrent-${input.concurrentId}`;
+  return raw
+    .toLowerCase()
+    .replaceAll(/[^a-z\d.-]/g, '-')
+    .replaceAll(/^[^a-z\d]+|[^a-z\d]+$/g, '');
 }
 
 /** The build pod the Kubernetes executor asks the cluster for. */
