@@ -19,6 +19,7 @@ export type ProcessPortOptions = {
 };
 
 const tailSize = 40;
+const drainMs = 3000;
 
 /** The real ProcessPort, on execa, never through a shell. */
 export function createProcessPort(options: ProcessPortOptions = {}): ProcessPort {
@@ -85,6 +86,19 @@ async function runChild(
     pump(subprocess.stdout, 'stdout', options, tail),
     pump(subprocess.stderr, 'stderr', options, tail),
   ];
+  const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
+    subprocess.once('exit', (code, signal) => {
+      resolve({code, signal});
+    });
+  });
+  const first = await Promise.race([exited, subprocess.then(() => undefined)]);
+  // A program may leave a daemon holding its stdout (the pipe never ends): once the program
+  // itself has exited, read what is there for a moment, then stop waiting.
+  if (first && !(await settlesWithin(Promise.all(reading), drainMs))) {
+    subprocess.stdout?.destroy();
+    subprocess.stderr?.destroy();
+  }
+
   const result = await subprocess;
   await Promise.all(reading);
   options.signal?.removeEventListener('abort', onAbort);
@@ -96,17 +110,31 @@ async function runChild(
   }
 
   const spawnError =
-    result.failed && result.exitCode === undefined && !result.isTerminated && !cancelled
+    !first && result.failed && result.exitCode === undefined && !cancelled
       ? result.originalMessage || result.shortMessage
       : undefined;
   return {
-    exitCode: result.exitCode,
-    signal: result.signal,
+    exitCode: first ? (first.code ?? undefined) : result.exitCode,
+    signal: first ? (first.signal ?? undefined) : result.signal,
     cancelled,
     timedOut,
     tail: tail.lines(),
     ...(spawnError ? {spawnError} : {}),
   };
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(false);
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function pump(

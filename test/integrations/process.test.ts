@@ -102,6 +102,31 @@ test('cancelling ends the child and its grandchildren (the whole group)', async 
   );
 });
 
+test('a daemon left holding stdout does not keep the step waiting once the program exited', async () => {
+  const lines: string[] = [];
+  const started = Date.now();
+  const result = await port.run(
+    process.execPath,
+    [
+      '-e',
+      'const d = require("child_process").spawn("sleep", ["30"], {stdio: "inherit", detached: true}); d.unref(); console.log(String(d.pid))',
+    ],
+    {
+      onLines(batch) {
+        lines.push(...batch);
+      },
+    },
+  );
+  const daemon = Number(lines[0]);
+  try {
+    assert.equal(result.exitCode, 0);
+    assert.ok(Date.now() - started < 10_000, `returned after ${Date.now() - started} ms`);
+    assert.equal(isGone(daemon), false);
+  } finally {
+    process.kill(daemon, 'SIGKILL');
+  }
+});
+
 test('a timeout ends the child and says so', async () => {
   const result = await port.run(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
     timeoutMs: 200,
