@@ -4,8 +4,10 @@ import {setTimeout as delay} from 'node:timers/promises';
 import {plainTrace} from '../../../source/lab/gitlab/trace.js';
 import type {LabObject} from '../../../source/lab/types.js';
 import {
+  articlePspObjects,
   clusterAdminBinding,
   createRunnerAccount,
+  grantPrivileged,
   installedWorld,
   runnerServiceAccount,
   startLab,
@@ -217,6 +219,41 @@ describe("a pipeline run by the lab's own runner", () => {
     });
     assert.equal(other.status, 404);
     assert.deepEqual(await other.json(), {message: '404 Project Not Found'});
+  });
+});
+
+describe('remediation 2, step by step', () => {
+  let fixture: LabFixture;
+  before(async () => {
+    fixture = await startLab();
+    await createRunnerAccount(fixture);
+    await install(fixture, 'xphxzza');
+  });
+  after(async () => fixture.close());
+
+  it("still fails after the article's PSP objects, and succeeds once MKE grants the runner `privileged`", async () => {
+    for (const [path, body] of articlePspObjects) {
+      assert.equal((await fixture.adminCreate(path, body)).status, 201, path);
+    }
+
+    const refused = await runPipeline(fixture);
+    assert.equal(refused.status, 'failed');
+    const text = plainTrace(
+      await trace(
+        fixture,
+        refused.jobs.find((job) => job.name === 'build'),
+      ),
+    );
+    assert.match(
+      text,
+      /lack required permissions to use attributes \[privileged\] for resource \. Check/,
+    );
+    assert.equal(
+      await grantPrivileged(fixture, ['gitlab-runner:gitlab-runner-gitlab-runner']),
+      200,
+    );
+    const admitted = await runPipeline(fixture);
+    assert.equal(admitted.status, 'success');
   });
 });
 
