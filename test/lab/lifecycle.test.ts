@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,23 @@ test('returns the running lab instead of starting a second one on the same profi
   try {
     const second = await startLab(target);
     assert.equal(second.pid, first.pid);
+  } finally {
+    await stopLab(target);
+  }
+});
+
+test('refuses a second lab server on the same profile (exit 3) and leaves the first running', async () => {
+  const target = {stateDir: dir, profile: 'locked'};
+  const first = await startLab(target, {env: {[labSpeedEnv]: '0'}});
+  try {
+    const labDir = path.join(dir, 'profiles', 'locked', 'lab');
+    const second = spawnSync(process.execPath, [bundle, '--lab-dir', labDir], {encoding: 'utf8'});
+    assert.equal(second.status, 3);
+    assert.match(
+      second.stderr,
+      new RegExp(`a lab is already running for this profile \\(pid ${first.pid}\\)`),
+    );
+    assert.deepEqual(await labStatus(target), first);
   } finally {
     await stopLab(target);
   }
