@@ -35,13 +35,26 @@ export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<nu
       : undefined,
   );
   const interactive = io.stdin.isTTY && io.stdout.isTTY && !command.common.json;
+  // Headless, a signal is trapped from here on, so one that comes while the lab starts or the
+  // engine opens still stops the lab this run started and releases the profile.
+  let engineOpen: Engine | undefined;
+  const signals = interactive ? undefined : trapSignals(() => engineOpen?.cancel());
   let lab: LabSession | undefined;
-  if (target === 'simulated') {
-    lab = await openLabSession({stateDir: context.stateDir, profile: command.common.profile});
-    await mkdir(path.join(context.paths.profileDir, 'lab', 'home'), {recursive: true});
+  try {
+    if (target === 'simulated') {
+      lab = await openLabSession({stateDir: context.stateDir, profile: command.common.profile});
+      await mkdir(path.join(context.paths.profileDir, 'lab', 'home'), {recursive: true});
+    }
+
+    return await runOnEngine();
+  } finally {
+    signals?.dispose();
+    await lab?.release();
   }
 
-  try {
+  async function runOnEngine(): Promise<number> {
+    const early = signals?.caught();
+    if (early !== undefined) return early;
     const headless = interactive
       ? undefined
       : createHeadlessPrompter({runbook, assumeYes: command.run.yes, lang: context.lang});
@@ -59,6 +72,7 @@ export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<nu
       assumeYes: command.run.yes,
       paramSources: sources,
     });
+    engineOpen = engine;
     try {
       if (headless === undefined) {
         const {runInteractive} = await import('../../ui/run-interactive.js');
@@ -73,12 +87,11 @@ export async function runCommand(command: RunLikeCommand, io: CliIo): Promise<nu
         return outcome === 'failed' ? exitCodes.failed : exitCodes.done;
       }
 
-      return await runHeadless(engine, command, io, headless);
+      if (signals === undefined) throw new Error('headless runs trap signals');
+      return await runHeadless(engine, command, io, headless, signals);
     } finally {
       await engine.close();
     }
-  } finally {
-    await lab?.release();
   }
 }
 
@@ -102,6 +115,7 @@ async function runHeadless(
   command: RunLikeCommand,
   io: CliIo,
   prompter: HeadlessPrompter,
+  signals: ReturnType<typeof trapSignals>,
 ): Promise<number> {
   const context = profileContext(command.common, io);
   const write = (text: string): void => {
@@ -115,15 +129,11 @@ async function runHeadless(
         lang: context.lang,
         runbook: engine.runbook,
       });
-  let stopping = false;
+  const stopping = (): boolean => signals.caught() !== undefined;
   const unsubscribe = engine.subscribe((event) => {
     report(event);
     // If a step starts after a signal (the engine moved on), cancel that one too.
-    if (stopping && event.type === 'step-started') engine.cancel();
-  });
-  const signals = trapSignals(() => {
-    stopping = true;
-    engine.cancel();
+    if (stopping() && event.type === 'step-started') engine.cancel();
   });
   try {
     // Always reconcile first: it turns a step left `running` by a killed run into
@@ -132,7 +142,7 @@ async function runHeadless(
     const {from, only} = command.run;
     const start = only ?? from ?? found.proposedStepId;
     const outcome: RunOutcome =
-      start === undefined || stopping
+      start === undefined || stopping()
         ? 'done'
         : await engine.runFrom(start, {only: only !== undefined});
 
@@ -146,7 +156,6 @@ async function runHeadless(
     if (caught !== undefined) return caught;
     throw prompter.refused() ?? error;
   } finally {
-    signals.dispose();
     unsubscribe();
   }
 }
