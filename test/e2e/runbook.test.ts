@@ -153,6 +153,14 @@ test(
       assert.match(values.runners.config, /privileged = true/);
       assert.ok(!(await workFile(dir, 'r1', 'values.yaml')).includes(secrets.GITLAB_RUNNER_TOKEN));
 
+      // The values diff was shown as the article shows it (diff -u of values.yaml.orig).
+      assert.match(first.stdout, /^\[runner-values\] --- values\.yaml\.orig/m);
+      assert.match(
+        first.stdout,
+        /^\[runner-values\] \+gitlabUrl: "https:\/\/gitlab\.example\.com\/"$/m,
+      );
+      assert.match(first.stdout, /^\[runner-values\] \+\s+privileged = true$/m);
+
       // The first job failed on UCPAuthorization; the job after remediation succeeded.
       assert.deepEqual(jobsOutcome(lab.world).at(0), 'failed:runner_system_failure');
       assert.equal(lab.world.gitlab.jobs.at(-1)?.status, 'success');
