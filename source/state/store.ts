@@ -1,4 +1,5 @@
 import {readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {isDeepStrictEqual} from 'node:util';
 import Conf from 'conf';
 import {stateSchemaVersion, type ProfileState} from './types.js';
 import {parseState} from './parse.js';
@@ -62,7 +63,14 @@ export function openStateStore(options: {
   return {
     get: () => current,
     update(change) {
-      const next = {...change(current), updatedAt: now().toISOString()};
+      const changed = change(current);
+      // A change that changes nothing is not written: a refused or read-only run leaves the
+      // file as it was, byte for byte.
+      if (isDeepStrictEqual(changed, current)) {
+        return current;
+      }
+
+      const next = {...changed, updatedAt: now().toISOString()};
       save(next);
       current = next;
       return next;

@@ -81,3 +81,20 @@ test('every transition is on disk when it happens: running is written before the
     await cleanup();
   }
 });
+
+test('opening a profile and changing nothing leaves its state file as it was', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('files');
+  try {
+    const engine = await openEngine(engineOptions(runbook, dir));
+    assert.equal(await engine.runFrom('alpha', {only: true}), 'done');
+    const {stateFile} = engine.paths;
+    await engine.close();
+    const before = await readFile(stateFile, 'utf8');
+    const again = await openEngine(engineOptions(runbook, dir));
+    await again.close();
+    assert.equal(await readFile(stateFile, 'utf8'), before);
+  } finally {
+    await cleanup();
+  }
+});
