@@ -119,6 +119,36 @@ async function applyObjects(
   }
 }
 
+const readiness = z.object({
+  spec: z
+    .object({replicas: z.number().default(1)})
+    .partial()
+    .optional(),
+  status: z.object({readyReplicas: z.number()}).partial().optional(),
+});
+
+/** `--wait`: until every Deployment has its replicas ready (Helm's default timeout, 5 minutes). */
+async function waitReady(
+  kube: KubeClient,
+  objects: readonly Manifest[],
+  namespace: string,
+  prefix: string,
+) {
+  const deadline = Date.now() + 300_000;
+  for (const object of objects.filter((o) => o.kind === 'Deployment')) {
+    for (;;) {
+      const answer = await kube.request('GET', pathFor(object, namespace, object.metadata.name));
+      const parsed = readiness.safeParse(answer.body);
+      const wanted = parsed.data?.spec?.replicas ?? 1;
+      if ((parsed.data?.status?.readyReplicas ?? 0) >= wanted) break;
+      if (Date.now() > deadline) throw fail(`${prefix}timed out waiting for the condition`);
+      await new Promise((resolve) => {
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+}
+
 async function installOrUpgrade(
   context: StandinContext,
   args: HelmArgs,
@@ -187,6 +217,7 @@ async function installOrUpgrade(
       )
       .join(''),
   };
+  if (args.flags.has('--wait')) await waitReady(kube, objects, namespace, prefix);
   if (previous)
     await saveRevision(kube, {...previous, info: {...previous.info, status: 'superseded'}});
   await saveRevision(kube, release);
