@@ -190,8 +190,42 @@ test('kubectl apply --server-side takes over the objects', async () => {
 });
 
 test('kubectl get all lists the workloads of the namespace', async () => {
-  const output = await kubectlOk(['get', 'all', '-n', 'gitlab-runner']);
-  assert.match(output, /gitlab-runner-gitlab-runner/);
+  const [header = '', row = ''] = (await kubectlOk(['get', 'all', '-n', 'gitlab-runner']))
+    .trim()
+    .split('\n');
+  assert.deepEqual(header.split(/\s+/), ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
+  assert.match(row, /^deployment\.apps\/gitlab-runner-gitlab-runner\s+0\/2\s+0\s+0\s+\d+s$/);
+});
+
+test('kubectl get psp prints the columns Kubernetes 1.20 prints', async () => {
+  const [header = '', row = ''] = (await kubectlOk(['get', 'psp'])).trim().split('\n');
+  assert.deepEqual(
+    [header.split(/\s+/), row.split(/\s+/)],
+    [
+      [
+        'NAME',
+        'PRIV',
+        'CAPS',
+        'SELINUX',
+        'RUNASUSER',
+        'FSGROUP',
+        'SUPGROUP',
+        'READONLYROOTFS',
+        'VOLUMES',
+      ],
+      [
+        'gitlab-runner-psp',
+        'true',
+        '*',
+        'RunAsAny',
+        'RunAsAny',
+        'RunAsAny',
+        'RunAsAny',
+        'false',
+        '*',
+      ],
+    ],
+  );
 });
 
 test('kubectl logs prints a container’s log, whole or its tail', async () => {

@@ -10,6 +10,7 @@ import {resolveTarget} from './http-target.js';
 import {streamWatch} from './http-watch.js';
 import {impersonate} from './impersonation.js';
 import {isRecord} from './json.js';
+import {toTable, wantsTable} from './table.js';
 import {badRequest, methodNotAllowed} from './status.js';
 
 function flag(url: URL, name: string): boolean {
@@ -139,13 +140,17 @@ export function createKubeHandler(api: KubeApi) {
       }
 
       if (method === 'GET') {
-        sendJson(
-          response,
-          200,
-          name
-            ? await api.get(user, resource, namespace, name)
-            : await api.list(user, resource, namespace, query),
-        );
+        const table = wantsTable(request.headers.accept);
+        if (name) {
+          const object = await api.get(user, resource, namespace, name);
+          const version = object.metadata.resourceVersion ?? '';
+          sendJson(response, 200, table ? toTable(resource, [object], version) : object);
+        } else {
+          const result = await api.list(user, resource, namespace, query);
+          const version = result.metadata.resourceVersion;
+          sendJson(response, 200, table ? toTable(resource, result.items, version) : result);
+        }
+
         return;
       }
 
