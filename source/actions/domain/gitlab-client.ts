@@ -78,7 +78,14 @@ async function call(
 }
 
 function json<T>(schema: z.ZodType<T>, response: HttpResponse, what: string): T {
-  const parsed = schema.safeParse(JSON.parse(response.text()));
+  let data: unknown;
+  try {
+    data = JSON.parse(response.text());
+  } catch {
+    // An HTML page or a cut-off body: reported below as an unexpected answer, with its start.
+  }
+
+  const parsed = schema.safeParse(data);
   if (!parsed.success)
     throw new GitlabApiError(
       `${what}: unexpected answer`,

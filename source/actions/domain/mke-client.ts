@@ -51,6 +51,15 @@ function check(response: HttpResponse, what: string): HttpResponse {
   );
 }
 
+// A body that is not JSON (an HTML page, a cut-off answer) is an answer of the wrong shape.
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `POST /auth/login` → the bearer token. The password travels only in the request body. */
 export async function mkeLogin(
   http: HttpPort,
@@ -67,10 +76,10 @@ export async function mkeLogin(
     ...(target.signal ? {signal: target.signal} : {}),
   });
   check(response, `log in to MKE as ${username}`);
-  const parsed = loginAnswer.safeParse(JSON.parse(response.text()));
+  const parsed = loginAnswer.safeParse(parseJson(response.text()));
   if (!parsed.success)
     throw new MkeApiError(
-      'MKE login answered without auth_token',
+      `log in to MKE as ${username}: MKE answered without auth_token (${response.text().slice(0, 200)})`,
       response.status,
       response.text(),
     );
