@@ -1,4 +1,10 @@
-import type {AdmissionPlugin, AdmissionRequest, LabObject, LabUser} from '../types.js';
+import type {
+  AdmissionPlugin,
+  AdmissionRequest,
+  AdmissionResult,
+  LabObject,
+  LabUser,
+} from '../types.js';
 import {grantsFromConfigToml, type PrivilegeGrants} from './mke-grants.js';
 import {arrayField, field, findPodSpec} from './pod-spec.js';
 import {privilegedAttributesOf, type PrivilegedAttribute} from './privileged-attributes.js';
@@ -117,12 +123,28 @@ export function ucpRefusalMessage(details: {
   );
 }
 
+const builtIn = new Set(['clusterroles', 'clusterrolebindings']);
+
+// facts §1.1: UCPAuthorization blocks deleting the built-in cluster-admin ClusterRole and
+// ClusterRoleBinding, for everyone. The wording below is the lab's own (MKE's is not on record).
+function protectClusterAdmin(request: AdmissionRequest): AdmissionResult {
+  const {name} = request.object.metadata;
+  if (!builtIn.has(request.resource) || name !== 'cluster-admin') return {allowed: true};
+  return {
+    allowed: false,
+    code: 403,
+    reason: 'Forbidden',
+    message: `${request.resource}.${request.group} "${name}" is forbidden: the built-in cluster-admin role and binding cannot be deleted`,
+  };
+}
+
 /** MKE's UCPAuthorization admission: privileged pod attributes only for admins and granted accounts. */
 export function createUcpAuthorization(sources: UcpAuthorizationSources): AdmissionPlugin {
   return {
     name: 'UCPAuthorization',
     admit(request: AdmissionRequest) {
-      if (request.operation === 'DELETE' || request.user.mkeAdmin) return {allowed: true};
+      if (request.operation === 'DELETE') return protectClusterAdmin(request);
+      if (request.user.mkeAdmin) return {allowed: true};
       const pod = findPodSpec(request.resource, request.namespace, request.object);
       if (!pod) return {allowed: true};
       const attributes = privilegedAttributesOf(pod.spec);

@@ -200,3 +200,27 @@ describe('UCPAuthorization and generated names', () => {
     );
   });
 });
+
+describe('UCPAuthorization and the built-in cluster-admin', () => {
+  it('refuses to delete the cluster-admin ClusterRoleBinding, even for an MKE admin, and lets others go', async () => {
+    const admin: LabUser = {name: 'admin', groups: ['system:masters'], mkeAdmin: true};
+    const deletion = (name: string): AdmissionRequest => ({
+      operation: 'DELETE',
+      user: admin,
+      resource: 'clusterrolebindings',
+      group: 'rbac.authorization.k8s.io',
+      namespace: undefined,
+      object: {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: {name},
+      },
+      dryRun: false,
+    });
+    const refused = await plugin().admit(deletion('cluster-admin'));
+    assert.equal(refused.allowed ? 0 : refused.code, 403);
+    assert.deepEqual(await plugin().admit(deletion('gitlab-runner-cluster-admin')), {
+      allowed: true,
+    });
+  });
+});
