@@ -25,6 +25,15 @@ export async function openProfileEngine(options: {
 }): Promise<{readonly engine: Engine; readonly context: ProfileContext}> {
   const context = profileContext(options.common, options.io);
   const target = options.target ?? (await readProfileState(context.paths))?.target ?? 'real';
+  // A lab profile looked at (plan, export, reset) reads from its lab if it runs, and never
+  // from the real addresses its runbook names.
+  const lab =
+    options.lab ??
+    (target === 'simulated'
+      ? await import('../lab/lifecycle.js').then(async ({labStatus}) =>
+          labStatus({stateDir: context.stateDir, profile: options.common.profile}),
+        )
+      : undefined);
   const assumeYes = options.assumeYes ?? false;
   const {openEngine} = await import('../engine/engine.js');
   const engine = await openEngine({
@@ -32,7 +41,8 @@ export async function openProfileEngine(options: {
     stateDir: context.stateDir,
     profile: options.common.profile,
     ports: createPorts({
-      lab: options.lab,
+      lab,
+      offline: target === 'simulated' && lab === undefined,
       profileDir: context.paths.profileDir,
       env: options.io.env,
     }),

@@ -5,6 +5,10 @@ import type {HttpPort, Ports} from '../integrations/ports.js';
 import type {KubePort} from '../integrations/kube-port.js';
 import {createProcessPort} from '../integrations/process.js';
 import {createFilesPort} from '../integrations/files.js';
+import {RunbookError} from '../engine/errors.js';
+
+const offlineError = (): RunbookError =>
+  new RunbookError('lab-offline', 'the simulated lab is not running', 'mke-runbook lab start');
 
 /** What the children see when the target is the lab. */
 export function labEnvironment(
@@ -27,6 +31,8 @@ export function labEnvironment(
  */
 export function createPorts(options: {
   readonly lab: LabRuntime | undefined;
+  /** The target is the lab but it is not running: HTTP and Kubernetes refuse instead of reaching real addresses. */
+  readonly offline?: boolean;
   readonly profileDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }): Ports {
@@ -42,6 +48,7 @@ export function createPorts(options: {
     files: createFilesPort(),
     http: {
       async request(request) {
+        if (options.offline) throw offlineError();
         http ??= import('../integrations/http.js').then(({createHttpPort}) =>
           createHttpPort(lab ? {labUrl: lab.url} : {}),
         );
@@ -49,12 +56,13 @@ export function createPorts(options: {
       },
     },
     async kube(kubeconfigPath) {
+      if (options.offline) throw offlineError();
       kubeFactory ??= import('../integrations/kube.js').then(({createKubeFactory}) =>
         createKubeFactory(lab ? {labUrl: lab.url} : {}),
       );
       return (await kubeFactory)(kubeconfigPath);
     },
-    simulated: lab !== undefined,
+    simulated: lab !== undefined || options.offline === true,
     home,
   };
 }

@@ -51,3 +51,18 @@ test('leaves the environment and HOME alone for real machines', async () => {
   assert.equal(ports.home, '/home/u');
   assert.equal(await ports.process.which('node'), undefined);
 });
+
+test('refuses HTTP and Kubernetes when the target is a lab that is not running, rather than reach real addresses', async () => {
+  const ports = createPorts({
+    lab: undefined,
+    offline: true,
+    profileDir: '/state/profiles/p',
+    env: {},
+  });
+  assert.equal(ports.simulated, true);
+  await assert.rejects(
+    ports.http.request({method: 'GET', url: 'https://192.168.123.202/_ping'}),
+    /the simulated lab is not running/,
+  );
+  await assert.rejects(ports.kube('/nowhere/kubeconfig'), /the simulated lab is not running/);
+});
