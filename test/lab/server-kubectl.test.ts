@@ -228,6 +228,18 @@ test('kubectl get psp prints the columns Kubernetes 1.20 prints', async () => {
   );
 });
 
+test('kubectl get -w prints a namespace created while it watches, in the same columns', async () => {
+  const watching = lab.kubectl(['get', 'ns', '-w', '--request-timeout=2s']);
+  setTimeout(
+    () => void lab.api.create(lab.system, 'namespaces', undefined, {metadata: {name: 'late'}}),
+    700,
+  );
+  const lines = (await watching).stdout.trim().split('\n');
+  assert.deepEqual(lines[0]?.split(/\s+/), ['NAME', 'STATUS', 'AGE']);
+  assert.match(lines.at(-1) ?? '', /^late\s+Active\s+\d+s$/);
+  assert.equal(lines.filter((line) => line.startsWith('NAME')).length, 1);
+});
+
 test('kubectl logs prints a container’s log, whole or its tail', async () => {
   const pod = await lab.api.create(lab.system, 'pods', 'gitlab-runner', {
     metadata: {name: 'runner-1'},

@@ -135,6 +135,13 @@ export function createKubeHandler(api: KubeApi) {
               : {}),
             ...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
           },
+          wantsTable(request.headers.accept)
+            ? (object, first) => {
+                const table = toTable(resource, [object], object.metadata.resourceVersion ?? '');
+                // Like the API server, only the first event carries the column definitions.
+                return first ? table : {...table, columnDefinitions: []};
+              }
+            : undefined,
         );
         return;
       }

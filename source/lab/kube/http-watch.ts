@@ -1,7 +1,7 @@
 // Watch over HTTP: a chunked stream of `{"type":…,"object":…}` lines, ended by timeoutSeconds,
 // by the client going away, or by the server closing.
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import type {LabUser} from '../types.js';
+import type {LabObject, LabUser} from '../types.js';
 import type {KubeApi, QueryOptions} from './api.js';
 import {KubeStatusError} from './status.js';
 
@@ -13,7 +13,10 @@ export async function streamWatch(
   response: ServerResponse,
   target: {readonly resource: string; readonly namespace?: string},
   query: QueryOptions & {readonly timeoutSeconds?: number},
+  // Turns each event's object into what the client asked for (kubectl get -w asks for Tables).
+  present: (object: LabObject, first: boolean) => unknown = (object) => object,
 ): Promise<void> {
+  let first = true;
   const pending: string[] = [];
   let started = false;
   const write = (line: string) => {
@@ -24,7 +27,8 @@ export async function streamWatch(
   let unsubscribe: () => void;
   try {
     unsubscribe = api.watch(user, target.resource, target.namespace, query, (event) => {
-      write(`${JSON.stringify(event)}\n`);
+      write(`${JSON.stringify({type: event.type, object: present(event.object, first)})}\n`);
+      first = false;
     });
   } catch (error) {
     // A too-old resourceVersion is reported inside the stream, as the API server does.
