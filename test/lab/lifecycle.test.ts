@@ -57,13 +57,20 @@ test('starts a lab that answers within a second and stops it leaving no process 
   const started = Date.now();
   const runtime = await startLab(target, {env: {[labSpeedEnv]: '0'}});
   const elapsed = Date.now() - started;
-  // One second on an idle machine; our shared CI machines run at several times their cores'
-  // load, so the budget scales with the load average (reported in the message).
-  const load = Math.max(1, os.loadavg()[0]! / os.cpus().length);
-  assert.ok(elapsed < 1000 * load, `startLab took ${elapsed} ms (load factor ${load.toFixed(1)})`);
-  assert.match(runtime.url, /^https:\/\/127\.0\.0\.1:\d+$/);
-  assert.deepEqual(await labStatus(target), runtime);
-  assert.equal(await stopLab(target), true);
+  try {
+    // One second on an idle machine; our shared CI machines run at several times their cores'
+    // load, so the budget scales with the load average (reported in the message).
+    const load = Math.max(1, os.loadavg()[0]! / os.cpus().length);
+    assert.ok(
+      elapsed < 1000 * load,
+      `startLab took ${elapsed} ms (load factor ${load.toFixed(1)})`,
+    );
+    assert.match(runtime.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.deepEqual(await labStatus(target), runtime);
+  } finally {
+    assert.equal(await stopLab(target), true);
+  }
+
   assert.equal(processAlive(runtime.pid), false);
   assert.equal(await labStatus(target), undefined);
   assert.equal(await stopLab(target), false);
@@ -97,9 +104,12 @@ test('refuses a second lab server on the same profile (exit 3) and leaves the fi
   }
 });
 
-test('keeps its world across a restart and empties it on reset', async () => {
+test('keeps its world across a restart and empties it on reset', async (t) => {
   const target = {stateDir: dir, profile: 'world'};
   let runtime = await startLab(target, {env: {[labSpeedEnv]: '0'}});
+  t.after(async () => {
+    await stopLab(target);
+  });
   const install = await json(`${runtime.url}/_lab/mke/install`, {
     method: 'POST',
     body: {
