@@ -36,6 +36,7 @@ export async function chooseBranch(
     );
   }
 
+  internals.chosen.add(choiceId);
   const previous = store.get().branches[choiceId]?.branchId;
   if (previous === branchId) {
     return 'done';
@@ -76,6 +77,11 @@ export async function chooseBranch(
       next = withStatus(next, inner.id, 'pending');
     }
 
+    // The choice's parameter follows the branch, so a later run does not read a stale one.
+    if (step.param !== undefined) {
+      next = {...next, params: {...next.params, [step.param]: branchId}};
+    }
+
     return withStatus(next, choiceId, 'done');
   });
   bus.emit({type: 'branch-chosen', stepId: choiceId, branchId, ...(previous ? {previous} : {})});
@@ -89,8 +95,11 @@ export async function pickBranch(
   choose: (choiceId: string, branchId: string) => Promise<RunOutcome>,
 ): Promise<RunOutcome> {
   const {store, params} = internals;
-  if (store.get().branches[step.id]) {
-    return 'done';
+  const recorded = store.get().branches[step.id]?.branchId;
+  if (recorded !== undefined) {
+    // A branch given explicitly for this run (`--set remediation=psp-grant`) switches to it.
+    const wanted = switchWanted(internals, step);
+    return wanted === undefined ? 'done' : choose(step.id, wanted);
   }
 
   let branchId = step.param === undefined ? undefined : params.peek(step.param);
@@ -108,4 +117,20 @@ export async function pickBranch(
 
 function outcomeOf(status: StepStatus): RunOutcome {
   return status === 'done' ? 'done' : status === 'interrupted' ? 'stopped' : 'failed';
+}
+
+/** The branch this run was explicitly given for a choice that recorded another one, if any. */
+export function switchWanted(internals: Internals, step: ChoiceStep): string | undefined {
+  const recorded = internals.store.get().branches[step.id]?.branchId;
+  const given = step.param === undefined ? undefined : internals.params.given(step.param);
+  if (
+    recorded === undefined ||
+    given === undefined ||
+    String(given) === recorded ||
+    internals.chosen.has(step.id)
+  ) {
+    return undefined;
+  }
+
+  return step.branches.some((branch) => branch.id === String(given)) ? String(given) : undefined;
 }

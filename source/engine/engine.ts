@@ -58,6 +58,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     diagnose: options.diagnose,
     tails: new Map(),
     tailSize: options.tailSize ?? 200,
+    chosen: new Set(),
     now: () => new Date(),
   };
   const runner = createRunner(internals);

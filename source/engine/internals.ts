@@ -31,5 +31,7 @@ export type Internals = {
     {readonly push: (lines: readonly string[]) => void; readonly lines: () => string[]}
   >;
   readonly tailSize: number;
+  /** Choices made in this session: an explicit `--set` for their parameter no longer switches them. */
+  readonly chosen: Set<string>;
   readonly now: () => Date;
 };

@@ -24,7 +24,7 @@ export function paramsToRun(
       continue;
     }
 
-    if (internals.store.get().branches[entry.step.id] || options.only) {
+    if (options.only) {
       continue;
     }
 

@@ -15,6 +15,8 @@ export type ParamResolver = {
   readonly resolve: (ids: readonly string[], required?: readonly string[]) => Promise<void>;
   /** A value without asking, if one can be found; undefined otherwise. */
   readonly peek: (id: string) => ParamValue | undefined;
+  /** A value given explicitly for this run (flag, params file, environment), if any. */
+  readonly given: (id: string) => ParamValue | undefined;
   /** Every value known now, secrets included (for rendering env/stdin). */
   readonly values: () => Readonly<Record<string, ParamValue | undefined>>;
   /** Secret values known now, by parameter id. */
@@ -147,6 +149,11 @@ export function createParamResolver(options: {
       } catch {
         return undefined;
       }
+    },
+    given(id) {
+      const spec = specs.get(id);
+      const found = spec ? fromSources(spec) : undefined;
+      return found && ['flag', 'file', 'env'].includes(found.from) ? found.value : undefined;
     },
     values: () =>
       Object.fromEntries(

@@ -8,7 +8,7 @@ import {statusOf, withRecord, withStatus} from './records.js';
 import {runAttempt} from './attempt.js';
 import {describeStep} from './describe.js';
 import {reconcile} from './reconcile.js';
-import {chooseBranch, pickBranch, type Exclusive} from './choose.js';
+import {chooseBranch, pickBranch, switchWanted, type Exclusive} from './choose.js';
 import {paramsToRun} from './params-to-run.js';
 
 /** The engine's operations over its internals (engine.ts wires them to the public face). */
@@ -115,7 +115,8 @@ export function createRunner(internals: Internals): Runner {
 
   const isFinished = (entry: PlannedStep): boolean =>
     entry.kind === 'choice'
-      ? store.get().branches[entry.step.id] !== undefined
+      ? store.get().branches[entry.step.id] !== undefined &&
+        switchWanted(internals, entry.step) === undefined
       : !entry.step.always && ['done', 'skipped'].includes(statusOf(store.get(), entry.step.id));
 
   const runFrom = async (

@@ -272,6 +272,56 @@ test("a choice runs the chosen branch; switching branches runs the old branch's 
   }
 });
 
+test("a headless run given another branch switches to it: leave first, then the new branch's steps", async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('choice');
+  const run = async (route: string): Promise<void> => {
+    const engine = await openEngine(
+      engineOptions(runbook, dir, {paramSources: {set: {route, name: 'kit'}, env: {}}}),
+    );
+    try {
+      assert.equal(await engine.runFrom(), 'done');
+    } finally {
+      await engine.close();
+    }
+  };
+
+  try {
+    await run('left');
+    await run('right');
+    const engine = await openEngine(engineOptions(runbook, dir));
+    try {
+      const state = engine.state();
+      assert.deepEqual(
+        [
+          state.branches['route']?.branchId,
+          state.branches['route']?.previous,
+          state.params['route'],
+        ],
+        ['right', 'left', 'right'],
+      );
+      assert.equal(existsSync(path.join(engine.paths.workdir, 'left')), false);
+      assert.equal(existsSync(path.join(engine.paths.workdir, 'right')), true);
+      assert.deepEqual(
+        ['start', 'route', 'left-mark', 'right-mark', 'finish'].map(
+          (id) => `${id}:${state.steps[id]?.status}:${state.steps[id]?.attempts.length}`,
+        ),
+        [
+          'start:done:1',
+          'route:done:1',
+          'left-mark:pending:1',
+          'right-mark:done:1',
+          'finish:done:1',
+        ],
+      );
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await cleanup();
+  }
+});
+
 test('skips only steps the runbook allows to skip', async () => {
   const {dir, cleanup} = await tempDir();
   const engine = await openEngine(engineOptions(await fixture('choice'), dir));
