@@ -1,8 +1,7 @@
 import type {LabRoute, LabWorld} from '../types.js';
-import {createRouteServer} from './route-server.js';
 
-// The one place that puts the lab's parts together for server-main: the Kubernetes API,
-// MKE and GitLab (engineers C and D) behind the control routes given here.
+// The contract between server-main and the assembled lab (source/lab/assemble.ts): what the
+// lab is built from, and what server-main needs of it.
 
 /** The running lab as server-main needs it. */
 export type LabApp = {
@@ -24,21 +23,3 @@ export type BuildOptions = {
   /** Routes tried before all others (faults first, then the control API). */
   readonly routes: readonly LabRoute[];
 };
-
-/** Builds the lab. */
-export async function buildLabApp(options: BuildOptions): Promise<LabApp> {
-  // Until the assembled lab (source/lab/assemble.ts) is in place the server carries the
-  // control API only; the objects are kept as they were loaded.
-  const server = createRouteServer(options.routes);
-  return {
-    listen: server.listen,
-    close: server.close,
-    snapshot: () => options.objects,
-    onChange() {
-      // No object store yet.
-    },
-    resetCluster() {
-      // No object store yet.
-    },
-  };
-}
