@@ -7,6 +7,7 @@ import {kubeWaitReady} from './domain/kube-wait-ready.js';
 import {kubeRunnerReady, kubeRunnerServiceAccount} from './domain/kube-runner-service-account.js';
 import {kubeRunnerTokenSecret, kubeSecretFromParam} from './domain/kube-secrets.js';
 import {kubeAdmissionAllowed, kubeAdmissionProbe} from './domain/kube-admission.js';
+import {kubeAccessSummary} from './domain/kube-access-summary.js';
 import {valuesPrepare, valuesPrepared} from './domain/values-prepare.js';
 import {
   mkeGrantPrivileged,
@@ -34,6 +35,7 @@ export const domainActions: readonly RegisteredAction[] = [
   kubeRunnerTokenSecret,
   kubeSecretFromParam,
   kubeAdmissionProbe,
+  kubeAccessSummary,
   valuesPrepare,
   mkeGrantPrivileged,
   mkeRevokePrivileged,
