@@ -4,16 +4,17 @@
 import type {AdmissionPlugin, AdmissionRequest, LabObject, LabUser, WatchEvent} from '../types.js';
 import {reviewAccess} from './access-review.js';
 import {applyCreateDefaults, normaliseSecret} from './defaults.js';
-import {clone, isRecord, jsonEqual} from './json.js';
+import {jsonEqual} from './json.js';
 import {recordUpdate, serverSideApply} from './managed-fields.js';
 import {jsonPatch, mergePatch, strategicMerge} from './patch.js';
 import {authorize, forbiddenReason, type AccessAttributes, type Decision} from './rbac.js';
 import {apiVersionOf, resourceByPlural, type ResourceInfo} from './resources.js';
 import {matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector} from './selectors.js';
 import {generateName, type ObjectStore} from './store.js';
-import {parseLabObject} from './store-snapshot.js';
 import {badRequest, failure, forbidden, methodNotAllowed, notFound} from './status.js';
 import {validateObject} from './validation.js';
+import {decodeObject as decode} from './decode.js';
+import {chooseContainer} from './log-target.js';
 
 /** Options of a write. */
 export type WriteOptions = {
@@ -58,11 +59,6 @@ const withStatus = new Set([
 ]);
 const reviews = new Set(['selfsubjectaccessreviews', 'subjectaccessreviews']);
 
-function parseBody(body: unknown): LabObject {
-  const parsed = parseLabObject(body);
-  return clone(parsed);
-}
-
 /** Builds the API over `store`, running `admission` plugins in order on every write. */
 export function createKubeApi(options: {
   readonly store: ObjectStore;
@@ -96,45 +92,6 @@ export function createKubeApi(options: {
     if (!namespace)
       throw badRequest('the server could not find the requested resource: a namespace is required');
     return namespace;
-  }
-
-  function decode(info: ResourceInfo, body: unknown, namespace: string | undefined): LabObject {
-    let object: LabObject;
-    try {
-      object = parseBody(
-        isRecord(body)
-          ? {
-              apiVersion: apiVersionOf(info),
-              kind: info.kind,
-              ...body,
-              metadata: {name: '', ...(isRecord(body['metadata']) ? body['metadata'] : {})},
-            }
-          : body,
-      );
-    } catch {
-      throw badRequest(`the body of the request is not a valid ${info.kind}`);
-    }
-
-    if (object.apiVersion !== apiVersionOf(info) || object.kind !== info.kind) {
-      throw badRequest(
-        `the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(info)})`,
-      );
-    }
-
-    object.metadata.name ??= '';
-    if (info.namespaced) {
-      if (object.metadata.namespace && object.metadata.namespace !== namespace) {
-        throw badRequest(
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-
-      if (namespace) object.metadata.namespace = namespace;
-    } else {
-      delete object.metadata.namespace;
-    }
-
-    return object;
   }
 
   async function admit(request: AdmissionRequest): Promise<LabObject> {
@@ -459,31 +416,7 @@ export function createKubeApi(options: {
       const info = resourceByPlural('pods');
       check(user, info, {verb: 'get', name: pod, namespace, subresource: 'log'});
       const object = existing(info, namespace, pod);
-      const names = (kind: string) => {
-        const spec = object['spec'];
-        const list = isRecord(spec) ? spec[kind] : undefined;
-        return Array.isArray(list)
-          ? list.flatMap((item) =>
-              isRecord(item) && typeof item['name'] === 'string' ? [item['name']] : [],
-            )
-          : [];
-      };
-
-      const containers = names('containers');
-      const init = names('initContainers');
-      if (container) {
-        if (![...containers, ...init].includes(container)) {
-          throw badRequest(`container ${container} is not valid for pod ${pod}`);
-        }
-
-        return {pod: object, container};
-      }
-
-      if (containers.length === 1 && containers[0]) return {pod: object, container: containers[0]};
-      const initText = init.length > 0 ? ` or one of the init containers: [${init.join(' ')}]` : '';
-      throw badRequest(
-        `a container name must be specified for pod ${pod}, choose one of: [${containers.join(' ')}]${initText}`,
-      );
+      return {pod: object, container: chooseContainer(object, container)};
     },
   };
 }
