@@ -247,3 +247,22 @@ test('closes open watches when the server closes', async () => {
   await ended;
   assert.ok(Date.now() - started < 1000);
 });
+
+test('follows a container log until the pod finishes', async () => {
+  await lab.api.create(lab.system, 'pods', 'default', {
+    metadata: {name: 'job-pod'},
+    spec: {containers: [{name: 'build', image: 'alpine'}]},
+  });
+  lab.store.appendLog('default', 'job-pod', 'build', 'Running on runner\n');
+  const following = call('GET', '/api/v1/namespaces/default/pods/job-pod/log?follow=true');
+  setTimeout(() => {
+    lab.store.appendLog('default', 'job-pod', 'build', 'Job succeeded\n');
+    const pod = lab.store.get('pods', 'default', 'job-pod');
+    if (pod) lab.store.update('pods', {...pod, status: {phase: 'Succeeded'}});
+  }, 100);
+  const reply = await following;
+  assert.deepEqual(
+    [reply.status, reply.type, reply.body],
+    [200, 'text/plain', 'Running on runner\nJob succeeded\n'],
+  );
+});
