@@ -19,7 +19,10 @@ export type ProcessPortOptions = {
 };
 
 const tailSize = 40;
-const drainMs = 3000;
+// After the program exits: stop waiting for its pipes once they have been quiet this long,
+// or at the latest after drainMaxMs (a daemon that inherited stdout and keeps printing).
+const quietMs = 3000;
+const drainMaxMs = 30_000;
 
 /** The real ProcessPort, on execa, never through a shell. */
 export function createProcessPort(options: ProcessPortOptions = {}): ProcessPort {
@@ -82,9 +85,10 @@ async function runChild(
           endGroup();
         }, options.timeoutMs);
 
+  const activity = {last: Date.now()};
   const reading = [
-    pump(subprocess.stdout, 'stdout', options, tail),
-    pump(subprocess.stderr, 'stderr', options, tail),
+    pump(subprocess.stdout, 'stdout', options, tail, activity),
+    pump(subprocess.stderr, 'stderr', options, tail, activity),
   ];
   const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
     subprocess.once('exit', (code, signal) => {
@@ -94,9 +98,17 @@ async function runChild(
   const first = await Promise.race([exited, subprocess.then(() => undefined)]);
   // A program may leave a daemon holding its stdout (the pipe never ends): once the program
   // itself has exited, read what is there for a moment, then stop waiting.
-  if (first && !(await settlesWithin(Promise.all(reading), drainMs))) {
-    subprocess.stdout?.destroy();
-    subprocess.stderr?.destroy();
+  if (first) {
+    const exitedAt = Date.now();
+    const allRead = Promise.all(reading);
+    // A loaded machine may take seconds to read what is left: only quiet pipes are given up.
+    while (!(await settlesWithin(allRead, 250))) {
+      if (Date.now() - activity.last > quietMs || Date.now() - exitedAt > drainMaxMs) {
+        subprocess.stdout?.destroy();
+        subprocess.stderr?.destroy();
+        break;
+      }
+    }
   }
 
   const result = await subprocess;
@@ -142,6 +154,7 @@ async function pump(
   name: 'stdout' | 'stderr',
   options: RunOptions,
   tail: ReturnType<typeof createLineRing>,
+  activity: {last: number},
 ): Promise<void> {
   if (!stream) {
     return;
@@ -159,12 +172,16 @@ async function pump(
     // Back-pressure: a slow log file pauses the child's pipe instead of growing memory.
     if (pending) {
       stream.pause();
-      void pending.finally(() => stream.resume());
+      void pending.finally(() => {
+        activity.last = Date.now();
+        stream.resume();
+      });
     }
   };
 
   await new Promise<void>((resolve) => {
     stream.on('data', (chunk: string) => {
+      activity.last = Date.now();
       deliver(splitter.push(chunk));
     });
     stream.once('end', resolve);
