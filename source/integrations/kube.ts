@@ -81,15 +81,17 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
 
   const list: KubePort['list'] = async (apiVersion, kind, namespace, selectors) => {
     try {
-      const answer = await api().list(
-        apiVersion,
-        kind,
-        namespace,
-        undefined,
-        undefined,
-        undefined,
-        selectors?.fieldSelector,
-        selectors?.labelSelector,
+      const answer = await retryRead(async () =>
+        api().list(
+          apiVersion,
+          kind,
+          namespace,
+          undefined,
+          undefined,
+          undefined,
+          selectors?.fieldSelector,
+          selectors?.labelSelector,
+        ),
       );
       return parseList(answer, apiVersion, kind).items;
     } catch (error) {
@@ -126,7 +128,9 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
   return {
     async get(apiVersion, kind, name, namespace) {
       try {
-        const found: unknown = await api().read({apiVersion, kind, metadata: {name, namespace}});
+        const found: unknown = await retryRead(async () =>
+          api().read({apiVersion, kind, metadata: {name, namespace}}),
+        );
         return toObject(found, apiVersion, kind);
       } catch (error) {
         const mapped = toKubeError(error, `get ${label(kind, name, namespace)}`);
@@ -222,6 +226,25 @@ function impersonating(
     currentContext: kc.currentContext,
   });
   return copy;
+}
+
+// A read is safe to repeat: a 5xx or a dropped connection is tried again twice, briefly.
+const readRetryPausesMs = [200, 500];
+
+async function retryRead<T>(read: () => Promise<T>): Promise<T> {
+  for (const pause of readRetryPausesMs) {
+    try {
+      return await read();
+    } catch (error) {
+      const code = toKubeError(error, 'read').code;
+      if (code !== 'server' && code !== 'unreachable') throw error;
+      await new Promise((resolve) => {
+        setTimeout(resolve, pause);
+      });
+    }
+  }
+
+  return read();
 }
 
 function toObject(value: unknown, apiVersion: string, kind: string): KubeObject {

@@ -38,6 +38,13 @@ const settingsBody = z.object({
 });
 
 const standinBody = z.object({tool: z.enum(['vagrant', 'launchpad', 'helm']), command: z.string()});
+const invocationBody = z.object({
+  tool: z.enum(['vagrant', 'launchpad', 'helm']),
+  args: z.array(z.string()),
+});
+
+// The stand-ins report each argv here, so a test can prove no secret ever reached one.
+const invocationsKept = 1000;
 
 /** The lab's settings as the control API shows them. */
 function settingsOf(world: LabWorld) {
@@ -51,6 +58,7 @@ function settingsOf(world: LabWorld) {
 /** Builds the `/_lab/…` route. */
 export function createControlRoute(options: ControlOptions): LabRoute {
   const {world, faults, changed} = options;
+  const invocations: Array<z.infer<typeof invocationBody>> = [];
 
   const bad = (response: Parameters<LabRoute>[1], message: string) => {
     sendJson(response, 400, {error: message});
@@ -174,6 +182,20 @@ export function createControlRoute(options: ControlOptions): LabRoute {
         const parsed = standinBody.safeParse(body);
         if (!parsed.success) return bad(response, parsed.error.message);
         sendJson(response, 200, faults.takeStandin(parsed.data.tool, parsed.data.command));
+        return true;
+      }
+
+      case 'POST /_lab/invocations': {
+        const parsed = invocationBody.safeParse(body);
+        if (!parsed.success) return bad(response, parsed.error.message);
+        invocations.push(parsed.data);
+        invocations.splice(0, Math.max(0, invocations.length - invocationsKept));
+        sendJson(response, 200, {kept: invocations.length});
+        return true;
+      }
+
+      case 'GET /_lab/invocations': {
+        sendJson(response, 200, {invocations});
         return true;
       }
 
