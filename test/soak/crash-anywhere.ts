@@ -133,6 +133,7 @@ type Outcome = {
   readonly summary: unknown;
   readonly durationMs: number;
   readonly failures: string[];
+  readonly killed: number;
 };
 
 /** One whole run of `remediation`, killed at each of `moments` (ms after each start). */
