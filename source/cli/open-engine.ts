@@ -35,7 +35,10 @@ export async function openProfileEngine(options: {
         )
       : undefined);
   const assumeYes = options.assumeYes ?? false;
-  const {openEngine} = await import('../engine/engine.js');
+  const [{openEngine}, {diagnose}] = await Promise.all([
+    import('../engine/engine.js'),
+    import('../diagnosis/diagnose.js'),
+  ]);
   const engine = await openEngine({
     runbook: options.runbook,
     stateDir: context.stateDir,
@@ -53,6 +56,8 @@ export async function openProfileEngine(options: {
     assumeYes,
     target,
     paramSources: options.paramSources ?? {set: {}, env: options.io.env},
+    // A failed step's own words are read for known failures (UCPAuthorization, PSP, tokens…).
+    diagnose,
   });
   return {engine, context};
 }
