@@ -163,9 +163,16 @@ async function runWithKills(
       await killTree(cli);
       killed++;
       const drifted = driftedIn(cli.stdout());
-      if (drifted.length > 0) failures.push(`after kill ${index}: drifted ${drifted.join(', ')}`);
+      if (drifted.length > 0)
+        failures.push(`after kill ${index + 1} at ${moment} ms: drifted ${drifted.join(', ')}`);
       try {
-        parseState(await readFile(stateFile, 'utf8'), stateFile, `${stateFile}.bak`);
+        // Killed before anything was recorded: no state file yet is a valid state.
+        const text = await readFile(stateFile, 'utf8').catch((error: unknown) => {
+          if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+            return undefined;
+          throw error;
+        });
+        if (text !== undefined) parseState(text, stateFile, `${stateFile}.bak`);
       } catch (error) {
         failures.push(`after kill ${index + 1} at ${moment} ms: ${String(error)}`);
       }
