@@ -82,17 +82,21 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     // Reconcile once, on start.
   }, [engine]);
 
-  // The selection follows the running step; a new diagnosis opens its picture.
-  useEffect(() => {
-    const index = planned.findIndex((p) => p.step.id === state.runningStepId);
-    if (index >= 0) setSelected(index);
-  }, [state.runningStepId, planned]);
-  useEffect(() => {
-    if (state.lastDiagnosisStepId) {
-      setDiagnosisStep(state.lastDiagnosisStepId);
-      setView('diagnosis');
-    }
-  }, [state.lastDiagnosisStepId, state.steps[state.lastDiagnosisStepId ?? '']?.diagnosis]);
+  // The selection follows the running step; a new diagnosis opens its picture. Done in the
+  // listener, not in effects on state: a late effect would undo a key pressed since.
+  useEffect(
+    () =>
+      engine.subscribe((event) => {
+        if (event.type === 'step-started') {
+          const index = engine.steps().findIndex((p) => p.step.id === event.stepId);
+          if (index >= 0) setSelected(index);
+        } else if (event.type === 'diagnosis') {
+          setDiagnosisStep(event.stepId);
+          setView('diagnosis');
+        }
+      }),
+    [engine],
+  );
 
   const act = (label: string, call: () => Promise<RunOutcome | void>) => {
     if (busy.current) return;
@@ -148,6 +152,14 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
 
       // The resume screen answers Enter and Esc itself.
       if (view === 'resume') return;
+      if (view === 'diagnosis' && input === 'n' && diagnosis?.next.stepId) {
+        const target = jumpTarget(planned, diagnosis.next);
+        setSuggestedBranch(diagnosis.next.branchId);
+        if (target >= 0) setSelected(target);
+        setView('main');
+        return;
+      }
+
       if (view !== 'main') {
         if (
           key.escape ||
@@ -276,12 +288,6 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         strings={strings}
         lang={lang}
         isActive={!question}
-        onJump={() => {
-          const target = jumpTarget(planned, diagnosis.next);
-          setSuggestedBranch(diagnosis.next.branchId);
-          if (target >= 0) setSelected(target);
-          setView('main');
-        }}
       />
     );
   } else {

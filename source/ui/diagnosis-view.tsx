@@ -1,4 +1,3 @@
-import {useKeys} from './use-keys.js';
 import type {Diagnosis} from '../diagnosis/types.js';
 import type {Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -13,20 +12,12 @@ type Props = {
   readonly strings: UiStrings;
   readonly lang: Lang;
   readonly isActive: boolean;
-  /** Jumps to the step the diagnosis suggests (key `n`). */
-  readonly onJump: () => void;
 };
 
-/** The failure explained as a picture; `n` jumps to the suggested next step. */
-export function DiagnosisView({diagnosis, width, height, strings, lang, isActive, onJump}: Props) {
+/** The failure explained as a picture (the app handles `n`, the jump to the suggested step). */
+export function DiagnosisView({diagnosis, width, height, strings, lang, isActive}: Props) {
   const lines = diagnosisLines(diagnosis, strings, lang, width);
   if (diagnosis.next.stepId) lines.push(line(strings.jumpKey, {dim: true}));
   const offset = useScroll(lines.length, height, isActive);
-  useKeys(
-    (input) => {
-      if (input === 'n' && diagnosis.next.stepId) onJump();
-    },
-    {isActive},
-  );
   return <DocLines lines={lines} width={width} height={height} offset={offset} />;
 }

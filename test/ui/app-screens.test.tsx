@@ -1,9 +1,11 @@
-import test from 'node:test';
+import test, {after} from 'node:test';
 import assert from 'node:assert/strict';
 import {uiRunbook} from '../fixtures/ui/runbook.js';
 import {fakeEngine, record} from './helpers/fake-engine.js';
 import {renderApp} from './helpers/app.js';
-import {waitFor} from './helpers/render.js';
+import {cleanupMounted, waitFor} from './helpers/render.js';
+
+after(cleanupMounted);
 
 const header = {
   en: 'GitLab Runner on MKE                        profile: workshop  [SIMULATED]  M:SS',

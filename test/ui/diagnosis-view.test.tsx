@@ -5,7 +5,7 @@ import {DiagnosisView} from '../../source/ui/diagnosis-view.js';
 import {uiStrings} from '../../source/ui/strings.js';
 import {ucpDiagnosis} from '../fixtures/ui/diagnosis.js';
 import {articleErrorLine} from '../fixtures/ui/runbook.js';
-import {frameLines, waitFor} from './helpers/render.js';
+import {frameLines} from './helpers/render.js';
 
 // The article's line (procedure.md Step 4), each row underlined by who said it:
 // 1 (=) GitLab Runner, 2 (-) the Kubernetes executor, 3 (^) MKE's UCPAuthorization.
@@ -74,7 +74,6 @@ for (const lang of ['en', 'ja'] as const) {
         strings={uiStrings(lang)}
         lang={lang}
         isActive
-        onJump={() => {}}
       />,
     );
     assert.deepEqual(frameLines(lastFrame()), expected[lang]);
@@ -85,24 +84,4 @@ for (const lang of ['en', 'ja'] as const) {
 test('gives back the whole original line when the picture rows are joined', () => {
   const rows = picture.slice(0, 16).filter((_, index) => index % 2 === 0);
   assert.equal(rows.join(' ').replaceAll(/\s+/g, ' '), articleErrorLine.replaceAll(/\s+/g, ' '));
-});
-
-test('jumps to the suggested step when n is pressed', async () => {
-  let jumped = 0;
-  const {stdin, unmount} = render(
-    <DiagnosisView
-      diagnosis={ucpDiagnosis}
-      width={80}
-      height={20}
-      strings={uiStrings('en')}
-      lang="en"
-      isActive
-      onJump={() => jumped++}
-    />,
-  );
-  stdin.write('n');
-  await waitFor(() => {
-    assert.equal(jumped, 1);
-  });
-  unmount();
 });

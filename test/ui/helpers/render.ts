@@ -46,6 +46,18 @@ class FakeStdin extends EventEmitter {
   unref() {}
 }
 
+const mounted = new Set<ReturnType<typeof inkRender>>();
+
+/** Unmounts whatever a failed test left mounted, so its timers cannot keep the process alive. */
+export function cleanupMounted(): void {
+  for (const instance of mounted) {
+    instance.unmount();
+    instance.cleanup();
+  }
+
+  mounted.clear();
+}
+
 /** A rendered tree at a terminal size, with its frames and keyboard. */
 export type Rendered = {
   readonly lastFrame: () => string;
@@ -68,6 +80,7 @@ export function renderAt(tree: ReactElement, columns = 80, rows = 24): Rendered 
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  mounted.add(instance);
   const lastFrame = () => stripAnsi(stdout.frames.at(-1) ?? '');
   return {
     lastFrame,
@@ -84,6 +97,7 @@ export function renderAt(tree: ReactElement, columns = 80, rows = 24): Rendered 
       stdout.emit('resize');
     },
     unmount() {
+      mounted.delete(instance);
       instance.unmount();
       instance.cleanup();
     },
@@ -92,7 +106,7 @@ export function renderAt(tree: ReactElement, columns = 80, rows = 24): Rendered 
 }
 
 /** Polls until `check` passes (or throws its last error after `timeoutMs`). */
-export async function waitFor(check: () => void, timeoutMs = 3000): Promise<void> {
+export async function waitFor(check: () => void, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
