@@ -116,6 +116,8 @@ export function createParamResolver(options: {
       const wanted = [...new Set([...ids, ...required])]
         .map((id) => specs.get(id))
         .filter((spec): spec is ParamSpec => spec !== undefined);
+      // Check every given value before saving any: a refused value leaves the state untouched.
+      for (const spec of wanted) if (!known.has(spec.id)) fromSources(spec);
       const missing = wanted.filter(
         (spec) => !tryKnown(spec) && (!spec.optional || required.includes(spec.id)),
       );
