@@ -58,7 +58,9 @@ export function createSelfSignedCertificate(
 ): TlsMaterial {
   const {privateKey, publicKey} = generateKeyPairSync('ec', {namedCurve: 'P-256'});
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // DER integers are minimal and signed: a leading 0x00 before a byte < 0x80 is "illegal
+  // padding" to OpenSSL (it refused about 1 lab in 100), so the first byte is 0x40..0x7f.
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const ecdsaSha256 = sequence(oid('1.2.840.10045.4.3.2'));
   const now = Date.now();
   const tbs = sequence(
