@@ -40,6 +40,8 @@ export type EngineEvent =
       readonly type: 'reconcile-finished';
       readonly proposedStepId: string | undefined;
       readonly at: number;
+      /** Steps the state records that the runbook does not have (a hand-edited or older state). */
+      readonly unknownStepIds?: readonly string[];
     }
   | {
       readonly type: 'param-resolved';

@@ -3,7 +3,7 @@ import type {ActionStep} from '../runbook/types.js';
 import type {ReconcileReport} from './engine-api.js';
 import type {ReconcileVerdict} from './events.js';
 import type {Internals} from './internals.js';
-import {plannedSteps} from './plan.js';
+import {findStep, plannedSteps} from './plan.js';
 import {interruptRunning, recordOf, withStatus} from './records.js';
 import {renderArgs} from './scope.js';
 
@@ -49,7 +49,20 @@ export async function reconcile(internals: Internals): Promise<ReconcileReport> 
   const proposed = steps.find(
     (step) => step.verdict !== 'verified' && step.verdict !== 'found-in-place',
   )?.stepId;
-  bus.emit({type: 'reconcile-finished', proposedStepId: proposed, at: Date.now()});
+  const unknownStepIds = Object.keys(store.get().steps).filter((stepId) => {
+    try {
+      findStep(internals.runbook, stepId);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  bus.emit({
+    type: 'reconcile-finished',
+    proposedStepId: proposed,
+    at: Date.now(),
+    ...(unknownStepIds.length > 0 ? {unknownStepIds} : {}),
+  });
   return {steps, proposedStepId: proposed, durationMs: Date.now() - started};
 }
 

@@ -79,6 +79,7 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
 
     case 'reconcile-finished': {
       return [
+        ...(event.unknownStepIds ? [words.unknownSteps(event.unknownStepIds)] : []),
         event.proposedStepId === undefined
           ? words.allInPlace
           : words.continuingAt(event.proposedStepId),

@@ -6,6 +6,7 @@ export type ReportWords = {
   readonly checking: string;
   readonly allInPlace: string;
   readonly continuingAt: (stepId: string) => string;
+  readonly unknownSteps: (stepIds: readonly string[]) => string;
   readonly verdict: Readonly<Record<ReconcileVerdict, string>>;
   readonly paramFrom: (paramId: string, from: string) => string;
   readonly attempt: (n: number) => string;
@@ -27,6 +28,8 @@ const en: ReportWords = {
   checking: 'checking what is already in place…',
   allInPlace: 'every step is in place',
   continuingAt: (stepId) => `continuing at ${stepId}`,
+  unknownSteps: (stepIds) =>
+    `the state records steps this runbook does not have (ignored): ${stepIds.join(', ')}`,
   verdict: {
     verified: 'verified',
     drifted: 'drifted: recorded done, no longer true',
@@ -63,6 +66,8 @@ const ja: ReportWords = {
   checking: 'すでに済んでいることを確かめています…',
   allInPlace: 'すべての手順が済んでいます',
   continuingAt: (stepId) => `${stepId} から続けます`,
+  unknownSteps: (stepIds) =>
+    `状態ファイルに、このランブックにない手順の記録があります(無視します): ${stepIds.join(', ')}`,
   verdict: {
     verified: '確認済み',
     drifted: '記録では完了、いまは成り立っていない',
