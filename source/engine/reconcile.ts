@@ -46,9 +46,14 @@ export async function reconcile(internals: Internals): Promise<ReconcileReport> 
     bus.emit({type: 'reconcile-step', stepId, verdict: result.verdict, detail});
     return {stepId, verdict: result.verdict, detail};
   });
-  const proposed = steps.find(
-    (step) => step.verdict !== 'verified' && step.verdict !== 'found-in-place',
-  )?.stepId;
+  // A step that runs every time (preflight) and already ran is not where a person left off:
+  // proposing it would send someone back to the start of a half-done install.
+  const proposed = steps.find((step, index) => {
+    if (step.verdict === 'verified' || step.verdict === 'found-in-place') return false;
+    const entry = planned[index];
+    const ranBefore = recordOf(store.get(), step.stepId).status === 'done';
+    return !(entry?.kind === 'action' && entry.step.always && ranBefore);
+  })?.stepId;
   const unknownStepIds = Object.keys(store.get().steps).filter((stepId) => {
     try {
       findStep(internals.runbook, stepId);

@@ -92,3 +92,29 @@ test('a probe that does not answer in time is reported unknown', async () => {
     await cleanup();
   }
 });
+
+test('reconcile proposes where the person left off, not a step that runs every time and already ran', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('always');
+  const first = await openEngine(engineOptions(runbook, dir));
+  assert.equal(await first.runFrom('check', {only: true}), 'done');
+  assert.equal(await first.runFrom('make', {only: true}), 'done');
+  await first.close();
+
+  const engine = await openEngine(engineOptions(runbook, dir));
+  try {
+    const report = await engine.reconcile();
+    assert.deepEqual(
+      report.steps.map((step) => [step.stepId, step.verdict]),
+      [
+        ['check', 'pending'],
+        ['make', 'verified'],
+        ['finish', 'pending'],
+      ],
+    );
+    assert.equal(report.proposedStepId, 'finish');
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
