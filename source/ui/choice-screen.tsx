@@ -99,8 +99,10 @@ export function ChoiceScreen(props: Props) {
               width={columnWidth}
               marginRight={side && i < branches.length - 1 ? gap : 0}
             >
-              <Text bold inverse={selected}>
-                {`${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang)}${tag}`}
+              {/* One line, so the columns' bodies start on the same row; the screen numbers the
+                  branches itself, so a runbook title's own "1. " is not repeated. */}
+              <Text bold inverse={selected} wrap="truncate-end">
+                {`${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang).replace(/^\d+\.\s*/, '')}${tag}`}
               </Text>
               <DocLines
                 lines={
