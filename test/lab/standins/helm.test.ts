@@ -109,6 +109,7 @@ test('shows values.yaml for both chart eras, rbac.create false in each', async (
     const shown = await lab.run('helm', ['inspect', 'values', 'gitlab/gitlab-runner'], {cwd: work});
     assert.equal(shown.code, 0, shown.stderr);
     const values = parseYaml(shown.stdout) as {rbac: {create: boolean}; runners: {config: string}};
+    assert.ok(values, `helm printed no values (${era}): ${JSON.stringify(shown).slice(0, 400)}`);
     assert.equal(values.rbac.create, false, era);
     assert.match(
       values.runners.config,
