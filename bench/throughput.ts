@@ -68,7 +68,7 @@ async function throughApp(
         rows: 40,
         // Enter runs the selected (first) step; q quits once it is done.
         answers: [
-          {when: 'Print a flood of lines', keys: '\r'},
+          {when: 'Enter run', keys: '\r', delayMs: 300},
           {when: '] 1/1', keys: 'q'},
         ],
         env: {NO_COLOR: '1'},

@@ -23,7 +23,11 @@ export type PtyOptions = {
   /** Text whose first appearance marks the first frame. */
   readonly firstFrame?: string;
   /** Keys to type once `when` appears on the screen. */
-  readonly answers?: ReadonlyArray<{readonly when: string; readonly keys: string}>;
+  readonly answers?: ReadonlyArray<{
+    readonly when: string;
+    readonly keys: string;
+    readonly delayMs?: number;
+  }>;
   readonly timeoutMs?: number;
 };
 
@@ -68,7 +72,10 @@ export async function runInPty(
       firstFrameMs = performance.now() - started;
     }
     while (pending[0] && screen.includes(pending[0].when)) {
-      child.write(pending.shift()!.keys);
+      const answer = pending.shift()!;
+      // A screen starts listening for keys just after its first frame: give it a moment.
+      if (answer.delayMs) setTimeout(() => child.write(answer.keys), answer.delayMs);
+      else child.write(answer.keys);
     }
   });
   const exitCode = await new Promise<number>((resolve, reject) => {
