@@ -6,14 +6,10 @@ import {parse as parseToml} from 'smol-toml';
 import {editRunnerValues, tokenKeyFor, tokenKind} from '../../source/procedure/runner-values.js';
 import {unifiedDiff} from '../../source/procedure/unified-diff.js';
 
+// The chart's real 0.86.0 values.yaml, as the lab ships it (a copy of the reference file).
 const current = await readFile(
-  '/work/shared/reference/chart/gitlab-runner-0.86.0-values.yaml',
+  new URL('../../assets/lab/chart/gitlab-runner-0.86.0-values.yaml', import.meta.url),
   'utf8',
-).catch(async () =>
-  readFile(
-    new URL('../fixtures/procedure/gitlab-runner-0.33-values.yaml', import.meta.url),
-    'utf8',
-  ),
 );
 const era2021 = await readFile(
   new URL('../fixtures/procedure/gitlab-runner-0.33-values.yaml', import.meta.url),
