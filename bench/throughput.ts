@@ -44,9 +44,27 @@ function stepMs(stateDir: string): number {
   return Date.parse(attempt.endedAt) - Date.parse(attempt.startedAt);
 }
 
-async function throughApp(
-  lines: number,
-): Promise<{wallMs: number; peakRssMb: number; logOk: boolean}> {
+type AppRun = {
+  wallMs: number;
+  peakRssMb: number;
+  logOk: boolean;
+  /** Key-to-screen latency of `L` pressed mid-flood, and whether the flood was still on. */
+  keyMs: number | undefined;
+  keyDuringFlood: boolean;
+};
+
+/** When the step ended (ms since epoch), as the state file recorded it. */
+function stepEndedAt(stateDir: string): number {
+  const state: unknown = JSON.parse(
+    readFileSync(path.join(stateDir, 'profiles/default/state.json'), 'utf8'),
+  );
+  return Date.parse(
+    (state as {steps: {flood: {attempts: Array<{endedAt: string}>}}}).steps.flood.attempts[0]!
+      .endedAt,
+  );
+}
+
+async function throughApp(lines: number, pressKey = false): Promise<AppRun> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-'));
   try {
     const run = await runInPty(
@@ -73,6 +91,8 @@ async function throughApp(
         ],
         env: {NO_COLOR: '1'},
         timeoutMs: 120_000,
+        // `L` switches the language: the step's Japanese title shows once the key is acted on.
+        ...(pressKey ? {probe: {when: 'xxxxxxxxxx', keys: 'L', expect: '大量の行を出力する'}} : {}),
       },
     );
     const logDir = path.join(stateDir, 'profiles/default/logs');
@@ -81,7 +101,14 @@ async function throughApp(
       log !== undefined && (await sha256(path.join(logDir, log))) === expectedSha(lines);
     if (run.exitCode !== 0)
       throw new Error(`the app exited ${run.exitCode}:\n${run.screen.slice(-1500)}`);
-    return {wallMs: stepMs(stateDir), peakRssMb: run.peakRssMb, logOk};
+    const seenAt = run.probe?.seenAt;
+    return {
+      wallMs: stepMs(stateDir),
+      peakRssMb: run.peakRssMb,
+      logOk,
+      keyMs: seenAt === undefined ? undefined : seenAt - run.probe!.sentAt,
+      keyDuringFlood: seenAt !== undefined && seenAt < stepEndedAt(stateDir),
+    };
   } finally {
     rmSync(stateDir, {recursive: true, force: true});
   }
@@ -126,6 +153,31 @@ export async function benchThroughput(): Promise<boolean> {
       value: rss[1_000_000]! - rss[10_000]!,
       unit: 'MB',
       target: 15,
+      kind: 'max',
+    },
+  );
+  // Issue 5: a key pressed during a 200,000-line flood is acted on while the flood runs.
+  const flood = await throughApp(200_000, true);
+  figures.push(
+    {
+      name: '200,000 lines: key acted on during the flood',
+      value: flood.keyDuringFlood ? 1 : 0,
+      unit: '',
+      target: 1,
+      kind: 'min',
+    },
+    {
+      name: '200,000 lines: key press to screen',
+      value: flood.keyMs ?? Number.POSITIVE_INFINITY,
+      unit: 'ms',
+      target: 250,
+      kind: 'max',
+    },
+    {
+      name: 'peak RSS, 200,000 lines',
+      value: flood.peakRssMb,
+      unit: 'MB',
+      target: 120,
       kind: 'max',
     },
   );

@@ -12,6 +12,8 @@ export type PtyRun = {
   readonly peakRssMb: number;
   /** Everything written to the terminal, ANSI stripped (bounded to the last 200 kB). */
   readonly screen: string;
+  /** When the probe's key was sent and when its effect showed (ms since epoch), if asked. */
+  readonly probe: {readonly sentAt: number; readonly seenAt: number | undefined} | undefined;
 };
 
 /** Options for {@link runInPty}. */
@@ -29,6 +31,8 @@ export type PtyOptions = {
     readonly delayMs?: number;
   }>;
   readonly timeoutMs?: number;
+  /** A key sent once `when` shows, timed until `expect` shows after it (responsiveness). */
+  readonly probe?: {readonly when: string; readonly keys: string; readonly expect: string};
 };
 
 function peakRssMb(pid: number): number | undefined {
@@ -63,11 +67,22 @@ export async function runInPty(
   let firstFrameMs: number | undefined;
   let peak = 0;
   const pending = [...(options.answers ?? [])];
+  let probe: {sentAt: number; seenAt: number | undefined} | undefined;
+  let sinceProbe = '';
   const sampler = setInterval(() => {
     peak = Math.max(peak, peakRssMb(child.pid) ?? 0);
   }, 20);
   child.onData((data) => {
-    screen = (screen + stripAnsi(data)).slice(-200_000);
+    const text = stripAnsi(data);
+    screen = (screen + text).slice(-200_000);
+    if (options.probe && probe === undefined && screen.includes(options.probe.when)) {
+      probe = {sentAt: Date.now(), seenAt: undefined};
+      child.write(options.probe.keys);
+    } else if (options.probe && probe?.seenAt === undefined && probe !== undefined) {
+      sinceProbe = (sinceProbe + text).slice(-20_000);
+      if (sinceProbe.includes(options.probe.expect)) probe.seenAt = Date.now();
+    }
+
     if (firstFrameMs === undefined && options.firstFrame && screen.includes(options.firstFrame)) {
       firstFrameMs = performance.now() - started;
     }
@@ -93,5 +108,12 @@ export async function runInPty(
     });
   });
   clearInterval(sampler);
-  return {exitCode, wallMs: performance.now() - started, firstFrameMs, peakRssMb: peak, screen};
+  return {
+    exitCode,
+    wallMs: performance.now() - started,
+    firstFrameMs,
+    peakRssMb: peak,
+    screen,
+    probe,
+  };
 }

@@ -51,7 +51,7 @@ export async function runAttempt(
   const tail = createLineRing(internals.tailSize);
   internals.tails.set(stepId, tail);
   const output: ActionContext['output'] = (lines, stream = 'stdout') => {
-    const safe = lines.map((line) => redactor.redact(line));
+    const safe = redactor.redactLines(lines);
     tail.push(safe);
     bus.emit({type: 'step-output', stepId, lines: safe, stream});
     return log.write(safe, stream);

@@ -16,7 +16,9 @@ export type LogWriter = {
 /** Opens (appends to) a log file. */
 export async function openLog(file: string): Promise<LogWriter> {
   await mkdir(path.dirname(file), {recursive: true});
-  const stream = createWriteStream(file, {flags: 'a', mode: 0o600});
+  // A pipe hands over 64 KiB at a time: with the default 16 KiB buffer every chunk would
+  // pause the child until the disk caught up. 1 MiB keeps the flow going, still bounded.
+  const stream = createWriteStream(file, {flags: 'a', mode: 0o600, highWaterMark: 1 << 20});
   await once(stream, 'open');
   let draining: Promise<void> | undefined;
   return {

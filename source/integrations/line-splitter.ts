@@ -14,7 +14,10 @@ export function createLineSplitter(): LineSplitter {
       const text = partial + chunk;
       const lines = text.split('\n');
       partial = lines.pop() ?? '';
-      return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+      // A flood is mostly `\n`-only: skip the per-line pass (and its copy) when it can.
+      return text.includes('\r')
+        ? lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+        : lines;
     },
     flush() {
       const rest = partial;

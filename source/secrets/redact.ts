@@ -8,6 +8,8 @@ const minimumLength = 3;
 export type Redactor = {
   readonly add: (secret: string) => void;
   readonly redact: (text: string) => string;
+  /** Redacts each line; the same array back when there is nothing to mask (no copy on a flood). */
+  readonly redactLines: (lines: readonly string[]) => readonly string[];
   /** Redacts every string inside a plain value (arrays, objects). */
   readonly redactDeep: <T>(value: T) => T;
 };
@@ -41,12 +43,14 @@ export function createRedactor(secrets: readonly string[] = []): Redactor {
   };
 
   const redact = (text: string): string => (pattern ? text.replace(pattern, mask) : text);
+  const redactLines = (lines: readonly string[]): readonly string[] =>
+    pattern ? lines.map(redact) : lines;
   const redactDeep = <T>(value: T): T => deep(value, redact) as T;
   for (const secret of secrets) {
     add(secret);
   }
 
-  return {add, redact, redactDeep};
+  return {add, redact, redactLines, redactDeep};
 }
 
 function deep(value: unknown, redact: (text: string) => string): unknown {

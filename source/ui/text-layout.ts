@@ -2,9 +2,14 @@ import stringWidth from 'string-width';
 
 // Terminal cells, not string length: a Japanese character takes two cells.
 
+const printableAscii = /^[\x20-\x7e]*$/;
+
 /** Cuts `text` to at most `width` cells (ending in … when cut). */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
+  // Most output is printable ASCII: one cell per character, no need to measure graphemes.
+  if (printableAscii.test(text))
+    return text.length <= width ? text : text.slice(0, width - 1) + '…';
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;

@@ -14,11 +14,12 @@ export type LiveTail = {
 /** How many output lines the interface keeps at most: the pane never shows more. */
 export const tailCapacity = 200;
 
-// perf-notes: a setState per output chunk costs React + Yoga on every commit; so output goes
-// to a ring from the listener, and a 100 ms timer copies it into state only when it changed.
-const tailIntervalMs = 100;
+// perf-notes: a setState per output chunk costs React + Yoga on every commit. So output goes
+// to a ring from the listener and nothing else; the tail is read from the ring when the app
+// renders anyway — on the clock's tick (100 ms while a step runs) or on an engine event. One
+// timer drives every redraw during a flood, not one for the clock and another for the tail.
 
-/** Subscribes to the engine: reduced state, the planned steps, and a throttled output tail. */
+/** Subscribes to the engine: reduced state, the planned steps, and the output tail. */
 export function useEngineState(
   engine: Engine,
   ring?: RingBuffer,
@@ -28,10 +29,10 @@ export function useEngineState(
   const ringRef = useRef<RingBuffer>(ring ?? createRingBuffer(tailCapacity));
   const outputStep = useRef<string | undefined>(undefined);
   const lastOutputAt = useRef<number | undefined>(undefined);
-  const [tail, setTail] = useState<LiveTail>({
+  const tailRef = useRef<{total: number; stepId: string | undefined; tail: LiveTail}>({
+    total: -1,
     stepId: undefined,
-    lines: [],
-    lastOutputAt: undefined,
+    tail: {stepId: undefined, lines: [], lastOutputAt: undefined},
   });
 
   useEffect(
@@ -59,26 +60,22 @@ export function useEngineState(
     [engine],
   );
 
-  useEffect(() => {
-    let seen = -1;
-    let seenStep: string | undefined;
-    const timer = setInterval(() => {
-      const total = ringRef.current.total();
-      if (total === seen && outputStep.current === seenStep) return;
-      seen = total;
-      seenStep = outputStep.current;
-      setTail({
+  // Copy the ring only when it changed, so an unchanged tail keeps its identity.
+  const seen = tailRef.current;
+  const total = ringRef.current.total();
+  if (total !== seen.total || outputStep.current !== seen.stepId) {
+    tailRef.current = {
+      total,
+      stepId: outputStep.current,
+      tail: {
         stepId: outputStep.current,
         lines: ringRef.current.snapshot(),
         lastOutputAt: lastOutputAt.current,
-      });
-    }, tailIntervalMs);
-    return () => {
-      clearInterval(timer);
+      },
     };
-  }, []);
+  }
 
-  return {state, planned, tail};
+  return {state, planned, tail: tailRef.current.tail};
 }
 
 /** The current time, refreshed every `ms` (spinner and clocks). */

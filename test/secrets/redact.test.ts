@@ -39,3 +39,12 @@ test('redacts every string inside an event-like value', () => {
     },
   );
 });
+
+test('redacts a batch of output lines, and hands a batch back untouched when nothing is secret', () => {
+  const lines = ['user root', 'token s3cr3t-value here'];
+  assert.equal(createRedactor().redactLines(lines), lines);
+  assert.deepEqual(createRedactor(['s3cr3t-value']).redactLines(lines), [
+    'user root',
+    'token •••• here',
+  ]);
+});

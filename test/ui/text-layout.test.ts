@@ -11,6 +11,14 @@ test('cuts wide text on a cell boundary with an ellipsis', () => {
   assert.equal(truncate('MKE をインストール', 9), 'MKE をイ…');
 });
 
+test('cuts plain ASCII output to exactly the width, and leaves a fitting line alone', () => {
+  const line = 'line 42 ' + 'x'.repeat(72);
+  assert.deepEqual(
+    [truncate(line, 20), truncate(line, 80), truncate('hello', 5), truncate('hello!', 5)],
+    ['line 42 xxxxxxxxxxx…', line, 'hello', 'hell…'],
+  );
+});
+
 test('wraps English at spaces and Japanese anywhere', () => {
   assert.deepEqual(wrapText('Writes the Vagrantfile and runs vagrant up.', 16), [
     'Writes the',
