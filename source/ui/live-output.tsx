@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {UiStrings} from './strings.js';
 import {colors, spinnerFrames} from './theme.js';
 import {formatDuration, truncate} from './text-layout.js';
+import {displayLine} from './display-line.js';
 
 type Props = {
   readonly title: string;
@@ -37,12 +38,12 @@ export function LiveOutput(props: Props) {
       <Text color={running ? colors.accent : undefined} bold>
         {truncate(status, width)}
       </Text>
-      {shown.length === 0 ? <Text dimColor>{strings.noOutput}</Text> : null}
-      {shown.map((text, index) => (
-        <Text key={index} wrap="truncate-end">
-          {truncate(text, width) || ' '}
-        </Text>
-      ))}
+      {/* One text block, not a node per line: a flood redraws this ten times a second. */}
+      {shown.length === 0 ? (
+        <Text dimColor>{strings.noOutput}</Text>
+      ) : (
+        <Text>{shown.map((text) => displayLine(text, width) || ' ').join('\n')}</Text>
+      )}
     </Box>
   );
 }

@@ -4,6 +4,11 @@ import stringWidth from 'string-width';
 
 const printableAscii = /^[\x20-\x7e]*$/;
 
+/** Whether every character is printable ASCII (one cell each, nothing to measure). */
+export function isPrintableAscii(text: string): boolean {
+  return printableAscii.test(text);
+}
+
 /** Cuts `text` to at most `width` cells (ending in … when cut). */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
