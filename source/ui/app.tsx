@@ -8,6 +8,7 @@ import type {UiPrompter} from './prompter.js';
 import {uiStrings} from './strings.js';
 import {useEngineState, useNow} from './use-engine-state.js';
 import {useQuestion} from './use-question.js';
+import {createQuestionDesk} from './question-desk.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {progressOf, stepRows} from './step-rows.js';
 import {displayStatus} from './ui-state.js';
@@ -51,6 +52,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const {columns, rows} = useTerminalSize();
   const {state, planned, tail} = useEngineState(engine, ring);
   const question = useQuestion(prompter);
+  const [desk] = useState(() => createQuestionDesk(prompter));
   const [lang, setLang] = useState(initialLang);
   const [view, setView] = useState<View>(() =>
     Object.values(engine.state().steps).some((s) => s.attempts.length > 0) ? 'resume' : 'main',
@@ -120,8 +122,14 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     exit();
   };
 
+  // The one listener for the app's whole life: a screen's own listener would subscribe only
+  // after its first frame and lose keys typed in that instant. A question is read from the
+  // prompter when the key arrives, not from state that lags a render.
   useKeys(
     (input, key) => {
+      if (desk.press(input, key, {strings, lang, suggested: suggestedBranch})) return;
+      // The log viewer answers its own keys.
+      if (view === 'log') return;
       if (askQuit) {
         if (input === 'y' || input === 'Y') quit();
         else setAskQuit(false);
@@ -194,7 +202,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (input === 'd') setView('details');
       else if (input === 'D' && diagnosis) setView('diagnosis');
     },
-    {isActive: !question && view !== 'log'},
+    // Always listening: the app lives as long as the session.
+    {isActive: true},
   );
 
   const bodyHeight = Math.max(4, rows - 4);
@@ -208,7 +217,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     body = (
       <QuestionScreen
         question={question}
-        prompter={prompter}
+        desk={desk}
         runbook={engine.runbook}
         suggestedBranch={suggestedBranch}
         width={columns}

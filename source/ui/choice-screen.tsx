@@ -1,5 +1,3 @@
-import {useKeys} from './use-keys.js';
-import {useState} from 'react';
 import {Box, Text} from 'ink';
 import type {Branch} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
@@ -11,14 +9,14 @@ import {wrapText} from './text-layout.js';
 type Props = {
   readonly title: string;
   readonly branches: readonly Branch[];
+  /** The selected branch (the desk keeps it; see question-desk.ts). */
+  readonly index: number;
   /** The branch a diagnosis suggested, selected first and tagged. */
   readonly suggested?: string;
   readonly width: number;
   readonly height: number;
   readonly strings: UiStrings;
   readonly lang: Lang;
-  readonly onChoose: (branchId: string) => void;
-  readonly onCancel: () => void;
 };
 
 /** What each branch grants, risks and what the article says, as columns whose sections line up. */
@@ -55,25 +53,7 @@ export function branchColumns(
 
 /** The remediation choice: the branches side by side (stacked when narrow), Enter picks. */
 export function ChoiceScreen(props: Props) {
-  const {branches, suggested, width, height, strings, lang, onChoose, onCancel} = props;
-  const [index, setIndex] = useState(() =>
-    Math.max(
-      0,
-      branches.findIndex((b) => b.id === suggested),
-    ),
-  );
-  useKeys((input, key) => {
-    const digit = Number.parseInt(input, 10);
-    if (key.leftArrow || input === 'h' || key.upArrow) setIndex((i) => Math.max(0, i - 1));
-    else if (key.rightArrow || input === 'l' || key.downArrow || key.tab) {
-      setIndex((i) => Math.min(branches.length - 1, i + 1));
-    } else if (digit >= 1 && digit <= branches.length) setIndex(digit - 1);
-    else if (key.return) {
-      const branch = branches[index];
-      if (branch) onChoose(branch.id);
-    } else if (key.escape) onCancel();
-  });
-
+  const {branches, index, suggested, width, height, strings, lang} = props;
   const side = width >= 60 && branches.length <= 3;
   const gap = 2;
   const columnWidth = side

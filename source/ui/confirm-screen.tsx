@@ -1,4 +1,3 @@
-import {useKeys} from './use-keys.js';
 import {Box, Text} from 'ink';
 import {pick, type I18nText, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -11,15 +10,10 @@ type Props = {
   readonly width: number;
   readonly strings: UiStrings;
   readonly lang: Lang;
-  readonly onAnswer: (yes: boolean) => void;
 };
 
 /** A yes/no question; a dangerous one is framed as a warning and never defaults to yes. */
-export function ConfirmScreen({question, danger, width, strings, lang, onAnswer}: Props) {
-  useKeys((input, key) => {
-    if (input === 'y' || input === 'Y') onAnswer(true);
-    else if (input === 'n' || input === 'N' || key.escape) onAnswer(false);
-  });
+export function ConfirmScreen({question, danger, width, strings, lang}: Props) {
   const rows = wrapText(pick(question, lang), Math.max(10, width - 4));
   return (
     <Box

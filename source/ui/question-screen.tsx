@@ -1,14 +1,17 @@
 import type {Runbook} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
-import type {Question, UiPrompter} from './prompter.js';
+import type {Question} from './prompter.js';
+import type {QuestionDesk} from './question-desk.js';
 import type {UiStrings} from './strings.js';
+import {useDraft} from './use-question.js';
 import {ParamPrompt} from './param-prompt.js';
 import {ConfirmScreen} from './confirm-screen.js';
 import {ChoiceScreen} from './choice-screen.js';
 
 type Props = {
   readonly question: Question;
-  readonly prompter: UiPrompter;
+  /** Holds what has been typed; the app routes every key there (no listener here). */
+  readonly desk: QuestionDesk;
   readonly runbook: Runbook;
   readonly suggestedBranch: string | undefined;
   readonly width: number;
@@ -17,10 +20,10 @@ type Props = {
   readonly lang: Lang;
 };
 
-/** Whichever question the engine is asking, answered back through the prompter. */
+/** Whichever question the engine is asking, as its draft stands on the desk. */
 export function QuestionScreen({
   question,
-  prompter,
+  desk,
   runbook,
   suggestedBranch,
   width,
@@ -28,55 +31,43 @@ export function QuestionScreen({
   strings,
   lang,
 }: Props) {
-  const cancel = () => {
-    prompter.dismiss('cancelled');
-  };
-
-  switch (question.kind) {
-    case 'param': {
-      return (
-        <ParamPrompt
-          key={question.param.id + (question.error ?? '')}
-          param={question.param}
-          engineError={question.error}
-          width={width}
-          strings={strings}
-          lang={lang}
-          onAnswer={prompter.answer}
-          onCancel={cancel}
-        />
-      );
-    }
-
-    case 'confirm': {
-      return (
-        <ConfirmScreen
-          question={question.question}
-          danger={question.danger}
-          width={width}
-          strings={strings}
-          lang={lang}
-          onAnswer={prompter.answer}
-        />
-      );
-    }
-
-    case 'choice': {
-      const step = runbook.steps.find((s) => s.id === question.stepId);
-      return (
-        <ChoiceScreen
-          key={question.stepId}
-          title={step ? pick(step.title, lang) : question.stepId}
-          branches={question.branches}
-          suggested={suggestedBranch}
-          width={width}
-          height={height}
-          strings={strings}
-          lang={lang}
-          onChoose={prompter.answer}
-          onCancel={cancel}
-        />
-      );
-    }
+  const draft = useDraft(desk, question, suggestedBranch);
+  if (question.kind === 'param') {
+    return (
+      <ParamPrompt
+        param={question.param}
+        value={draft.kind === 'param' ? draft.value : ''}
+        error={draft.kind === 'param' ? draft.error : undefined}
+        width={width}
+        strings={strings}
+        lang={lang}
+      />
+    );
   }
+
+  if (question.kind === 'confirm') {
+    return (
+      <ConfirmScreen
+        question={question.question}
+        danger={question.danger}
+        width={width}
+        strings={strings}
+        lang={lang}
+      />
+    );
+  }
+
+  const step = runbook.steps.find((s) => s.id === question.stepId);
+  return (
+    <ChoiceScreen
+      title={step ? pick(step.title, lang) : question.stepId}
+      branches={question.branches}
+      index={draft.kind === 'choice' ? draft.index : 0}
+      suggested={suggestedBranch}
+      width={width}
+      height={height}
+      strings={strings}
+      lang={lang}
+    />
+  );
 }

@@ -5,6 +5,7 @@ import {ChoiceScreen} from '../../source/ui/choice-screen.js';
 import {uiStrings} from '../../source/ui/strings.js';
 import {remediationBranches} from '../fixtures/ui/runbook.js';
 import {frameLines, keys, waitFor} from './helpers/render.js';
+import {renderQuestion} from './helpers/question-host.js';
 
 const expected = {
   en: [
@@ -46,13 +47,12 @@ for (const lang of ['en', 'ja'] as const) {
       <ChoiceScreen
         title={lang === 'en' ? 'Remediation' : '対処'}
         branches={remediationBranches}
+        index={1}
         suggested="psp-grant"
         width={80}
         height={16}
         strings={uiStrings(lang)}
         lang={lang}
-        onChoose={() => {}}
-        onCancel={() => {}}
       />,
     );
     assert.deepEqual(frameLines(lastFrame()), expected[lang]);
@@ -61,27 +61,30 @@ for (const lang of ['en', 'ja'] as const) {
 }
 
 test('picks the branch selected with its number and Enter', async () => {
-  const chosen: string[] = [];
-  const {stdin, lastFrame, unmount} = render(
-    <ChoiceScreen
-      title="Remediation"
-      branches={remediationBranches}
-      suggested="psp-grant"
-      width={80}
-      height={16}
-      strings={uiStrings('en')}
-      lang="en"
-      onChoose={(id) => chosen.push(id)}
-      onCancel={() => {}}
-    />,
+  const {stdin, lastFrame, unmount, answers} = renderQuestion(
+    async (prompter) => prompter.choose('remediation', remediationBranches),
+    {suggested: 'psp-grant'},
   );
+  assert.match(lastFrame() ?? '', /› 2\. PSP \+ MKE grant/);
   stdin.write('1');
   await waitFor(() => {
     assert.match(lastFrame() ?? '', /› 1\. Bind cluster-admin/);
   });
   stdin.write(keys.enter);
   await waitFor(() => {
-    assert.deepEqual(chosen, ['cluster-admin']);
+    assert.deepEqual(answers, ['cluster-admin']);
   });
+  unmount();
+});
+
+test('goes back without choosing on Esc, refusing the engine question', async () => {
+  const {stdin, unmount, answers, refusals} = renderQuestion(async (prompter) =>
+    prompter.choose('remediation', remediationBranches),
+  );
+  stdin.write(keys.escape);
+  await waitFor(() => {
+    assert.deepEqual(refusals, ['Error: cancelled']);
+  });
+  assert.deepEqual(answers, []);
   unmount();
 });

@@ -1,27 +1,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import {render} from 'ink-testing-library';
-import {ParamPrompt} from '../../source/ui/param-prompt.js';
-import {uiStrings} from '../../source/ui/strings.js';
 import type {Lang} from '../../source/i18n/text.js';
 import type {ParamSpec} from '../../source/runbook/types.js';
 import {params} from '../fixtures/ui/runbook.js';
 import {frameLines, keys, waitFor} from './helpers/render.js';
+import {renderQuestion} from './helpers/question-host.js';
 
 function prompt(param: ParamSpec | undefined, lang: Lang) {
   assert.ok(param);
-  const answers: string[] = [];
-  const rendered = render(
-    <ParamPrompt
-      param={param}
-      width={80}
-      strings={uiStrings(lang)}
-      lang={lang}
-      onAnswer={(v) => answers.push(v)}
-      onCancel={() => {}}
-    />,
-  );
-  return {...rendered, answers};
+  return renderQuestion(async (prompter) => prompter.askParam(param), {lang});
 }
 
 const box = [

@@ -1,0 +1,81 @@
+import test, {after} from 'node:test';
+import assert from 'node:assert/strict';
+import {uiRunbook, remediationBranches, params} from '../fixtures/ui/runbook.js';
+import {fakeEngine} from './helpers/fake-engine.js';
+import {renderApp} from './helpers/app.js';
+import {cleanupMounted, keys, waitFor} from './helpers/render.js';
+
+after(cleanupMounted);
+
+// Keys written in the same tick a question is asked: no frame shows the question yet, and
+// no screen has subscribed. The app's one listener must still hand them to the question.
+
+test('a choice asked and answered in the same tick takes the typed branch', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const frames = app.frames.length;
+  const choice = app.prompter.choose('remediation', remediationBranches);
+  app.press('2');
+  app.press(keys.enter);
+  assert.equal(app.frames.length, frames, 'no frame was drawn before the keys');
+  assert.equal(await choice, 'psp-grant');
+  app.unmount();
+});
+
+test('a confirmation answered in the same tick it is asked hears the y', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const answer = app.prompter.confirm({en: 'Go on?', ja: '続けますか?'}, {danger: true});
+  app.press('y');
+  assert.equal(await answer, true);
+  app.unmount();
+});
+
+test('a parameter typed in the same tick it is asked gets every character', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const param = params['password'];
+  assert.ok(param);
+  const answer = app.prompter.askParam(param);
+  for (const character of 'adminadmin') app.press(character);
+  app.press(keys.enter);
+  assert.equal(await answer, 'adminadmin');
+  app.unmount();
+});
+
+test('a pasted answer with its Enter in one chunk answers the prompt', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const param = params['password'];
+  assert.ok(param);
+  const answer = app.prompter.askParam(param);
+  app.press('adminadmin\r');
+  assert.equal(await answer, 'adminadmin');
+  app.unmount();
+});
+
+test('a key pressed the instant a second question appears goes to that question', async () => {
+  const engine = fakeEngine({
+    runbook: uiRunbook,
+    runStep: async (stepId, self) => {
+      self.calls.push(`chose ${await app.prompter.choose(stepId, remediationBranches)}`);
+      self.calls.push(`sure ${String(await app.prompter.confirm({en: 'Sure?', ja: '本当?'}))}`);
+      return 'done';
+    },
+  });
+  const app = renderApp(engine);
+  for (let i = 0; i < 7; i++) app.press('j');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› - Remediation/);
+  });
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /Choose a way forward/);
+  });
+  const stop = app.prompter.subscribe(() => {
+    if (app.prompter.current()?.kind === 'confirm') app.press('n');
+  });
+  app.press('1');
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.deepEqual(engine.calls, ['runStep remediation', 'chose cluster-admin', 'sure false']);
+  });
+  stop();
+  app.unmount();
+});

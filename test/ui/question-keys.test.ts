@@ -1,0 +1,87 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import type {Key} from 'ink';
+import {initialDraft, pressKey, splitChunk} from '../../source/ui/question-keys.js';
+import type {Question} from '../../source/ui/prompter.js';
+import {uiStrings} from '../../source/ui/strings.js';
+import {params, remediationBranches} from '../fixtures/ui/runbook.js';
+
+const none: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+const context = {strings: uiStrings('en'), lang: 'en'} as const;
+
+test('splits a chunk at its line breaks into typing and Enter, and leaves single keys alone', () => {
+  const cases: Array<[string, string[]]> = [
+    ['yes\r', ['yes', '⏎']],
+    ['a\r\nb\n', ['a', '⏎', 'b', '⏎']],
+    ['y', ['y']],
+    ['\r', ['\r']],
+    ['yes', ['yes']],
+  ];
+  for (const [chunk, expected] of cases) {
+    assert.deepEqual(
+      splitChunk(chunk, none).map(([input, key]) => (key.return ? '⏎' : input)),
+      expected,
+      JSON.stringify(chunk),
+    );
+  }
+});
+
+test('a pasted answer with its Enter answers a text prompt with the text alone', () => {
+  const param = params['password'];
+  assert.ok(param);
+  const question: Question = {kind: 'param', param};
+  assert.deepEqual(pressKey(question, initialDraft(question), 'adminadmin\r', none, context), {
+    draft: {kind: 'param', value: 'adminadmin'},
+    answer: 'adminadmin',
+  });
+});
+
+test('a pasted refused answer shows why and stays unanswered', () => {
+  const param = params['memory'];
+  assert.ok(param);
+  const question: Question = {kind: 'param', param};
+  const outcome = pressKey(question, {kind: 'param', value: ''}, '1024\r', none, context);
+  assert.deepEqual(outcome, {
+    draft: {kind: 'param', value: '1024', error: 'Out of range. From 2048 to 8192.'},
+  });
+});
+
+test('a digit and Enter in one chunk choose that branch', () => {
+  const question: Question = {kind: 'choice', stepId: 'remediation', branches: remediationBranches};
+  assert.deepEqual(pressKey(question, initialDraft(question, 'psp-grant'), '1\r', none, context), {
+    draft: {kind: 'choice', index: 0},
+    answer: 'cluster-admin',
+  });
+});
+
+test('a choice opens on the suggested branch, or the first when none is suggested', () => {
+  const question: Question = {kind: 'choice', stepId: 'remediation', branches: remediationBranches};
+  assert.deepEqual(
+    [initialDraft(question, 'psp-grant'), initialDraft(question)],
+    [
+      {kind: 'choice', index: 1},
+      {kind: 'choice', index: 0},
+    ],
+  );
+});
