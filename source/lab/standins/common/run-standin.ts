@@ -63,5 +63,18 @@ export async function runStandin(tool: StandinTool, standin: Standin): Promise<v
   }
 
   // Exit now: the lab's keep-alive connection would otherwise hold the process for seconds.
+  // But only once stdout and stderr are written out: to a pipe or socket whose reader is slow,
+  // writes queue in the process, and process.exit() drops them (a truncated `helm show values`).
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
+}
+
+/** Resolves when every write queued on `stream` so far has reached the OS. */
+async function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  // Writes complete in order, so an empty write's callback runs after all earlier ones.
+  await new Promise<void>((resolve) => {
+    stream.write('', () => {
+      resolve();
+    });
+  });
 }
