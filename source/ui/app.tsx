@@ -356,7 +356,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         width={columns}
         strings={strings}
       />
-      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+      {/* Rows only: lines are cut to the width already, and a horizontal clip re-slices every line of every frame. */}
+      <Box height={bodyHeight} flexDirection="column" overflowY="hidden">
         {body}
       </Box>
       {askQuit || notice ? (

@@ -15,17 +15,23 @@ export function truncate(text: string, width: number): string {
   // Most output is printable ASCII: one cell per character, no need to measure graphemes.
   if (printableAscii.test(text))
     return text.length <= width ? text : text.slice(0, width - 1) + '…';
-  if (stringWidth(text) <= width) return text;
+  return stringWidth(text) <= width ? text : cut(text, width - 1) + '…';
+}
+
+/** Cuts `text` to at most `width` cells, with no mark (a pane's edge, like `less -S`). */
+export function cut(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (printableAscii.test(text)) return text.slice(0, width);
   let out = '';
   let used = 0;
   for (const char of text) {
     const w = stringWidth(char);
-    if (used + w > width - 1) break;
+    if (used + w > width) break;
     out += char;
     used += w;
   }
 
-  return out + '…';
+  return out;
 }
 
 /** Cuts or pads `text` to exactly `width` cells. */

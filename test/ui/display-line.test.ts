@@ -15,6 +15,9 @@ test('shows a child output line as plain text that cannot move the cursor or tea
   );
 });
 
-test('cuts a wide Japanese line on a cell boundary', () => {
-  assert.equal(displayLine('\u001B[1mインストール完了\u001B[0m', 9), 'インスト…');
+test('cuts a line at the pane edge without a mark, a wide Japanese line on a cell boundary', () => {
+  assert.deepEqual(
+    [displayLine('\u001B[1mインストール完了\u001B[0m', 9), displayLine('x'.repeat(80), 56).length],
+    ['インスト', 56],
+  );
 });
