@@ -202,8 +202,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (input === 'd') setView('details');
       else if (input === 'D' && diagnosis) setView('diagnosis');
     },
-    // Always listening: the app lives as long as the session.
-    {isActive: true},
+    // Keys typed faster than the app reads (`kkj`, `2\r`) arrive together: one at a time here.
+    {oneByOne: true},
   );
 
   const bodyHeight = Math.max(4, rows - 4);

@@ -4,6 +4,7 @@ import type {ParamSpec} from '../runbook/types.js';
 import type {Answer, Question} from './prompter.js';
 import type {UiStrings} from './strings.js';
 import {validateParam} from './validate-param.js';
+import {splitChunk} from './key-chunks.js';
 
 /** What the person has typed or selected so far for one question. */
 export type Draft =
@@ -42,45 +43,6 @@ export function initialDraft(question: Question, suggested?: string): Draft {
       return {kind: 'confirm'};
     }
   }
-}
-
-const enter: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: true,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const plain: Key = {...enter, return: false};
-
-/**
- * A chunk as separate keys: Ink hands a paste (or a pty's `yes\r`) over as one input, so its
- * line breaks are not Enter unless split out here.
- */
-export function splitChunk(input: string, key: Key): Array<[string, Key]> {
-  if (key.return || Array.from(input).length <= 1 || !/[\r\n]/.test(input)) return [[input, key]];
-  const keys: Array<[string, Key]> = [];
-  for (const part of input.split(/(\r\n|\r|\n)/)) {
-    if (part === '') continue;
-    keys.push(/^[\r\n]+$/.test(part) ? ['\r', enter] : [part, plain]);
-  }
-
-  return keys;
 }
 
 /** Applies one chunk of input to the current question; stops at the first answer or cancel. */

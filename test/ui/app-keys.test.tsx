@@ -79,3 +79,12 @@ test('a key pressed the instant a second question appears goes to that question'
   stop();
   app.unmount();
 });
+
+test('moves through the list by each of several keys that arrived in one read', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  app.press('jjjk');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› - Install MKE/);
+  });
+  app.unmount();
+});

@@ -1,7 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
-import {initialDraft, pressKey, splitChunk} from '../../source/ui/question-keys.js';
+import {initialDraft, pressKey} from '../../source/ui/question-keys.js';
+import {splitChunk, splitKeys} from '../../source/ui/key-chunks.js';
 import type {Question} from '../../source/ui/prompter.js';
 import {uiStrings} from '../../source/ui/strings.js';
 import {params, remediationBranches} from '../fixtures/ui/runbook.js';
@@ -84,4 +85,20 @@ test('a choice opens on the suggested branch, or the first when none is suggeste
       {kind: 'choice', index: 0},
     ],
   );
+});
+
+test('splits keys that arrived in one read into single keys, Enter included', () => {
+  const cases: Array<[string, string[]]> = [
+    ['kkj', ['k', 'k', 'j']],
+    ['2\r', ['2', '⏎']],
+    ['y\r\n', ['y', '⏎']],
+    ['q', ['q']],
+  ];
+  for (const [chunk, expected] of cases) {
+    assert.deepEqual(
+      splitKeys(chunk, none).map(([input, key]) => (key.return ? '⏎' : input)),
+      expected,
+      JSON.stringify(chunk),
+    );
+  }
 });
