@@ -53,6 +53,25 @@ function without(existing: readonly string[], removed: readonly string[]): strin
   return existing.filter((value) => !includes(removed, value));
 }
 
+// The two account kinds MKE lists, each as an attribute list shared by an account list.
+const kinds = [
+  {
+    attributes: 'serviceAttributes',
+    accounts: 'serviceAccounts',
+    attributesKey: 'priv_attributes_allowed_for_service_accounts',
+    accountsKey: 'priv_attributes_service_accounts',
+  },
+  {
+    attributes: 'userAttributes',
+    accounts: 'userAccounts',
+    attributesKey: 'priv_attributes_allowed_for_user_accounts',
+    accountsKey: 'priv_attributes_user_accounts',
+  },
+] as const;
+
+/** One kind's two lists, as they are or as an edit makes them. */
+type KindLists = {readonly attributes: readonly string[]; readonly accounts: readonly string[]};
+
 function write(
   toml: string,
   key: string,
@@ -64,39 +83,41 @@ function write(
   return setTomlKey(toml, 'cluster_config', key, tomlStringArray(after));
 }
 
-/** Appends the grant to MKE's config, keeping every existing entry and the rest of the file as it is; idempotent. */
-export function mergePrivilegeGrant(toml: string, grant: PrivilegeGrant): string {
+/**
+ * The one list-editing step of merge and merge-out: `edit` turns each account kind's lists
+ * (service accounts always, user accounts when the grant names any) into new ones, and only
+ * the keys whose list changed are rewritten, attributes first; the result must still parse.
+ */
+function editGrantLists(
+  toml: string,
+  grant: PrivilegeGrant,
+  edit: (current: KindLists, granted: KindLists) => KindLists,
+): string {
   const lists = readPrivilegeLists(toml);
+  const grantedAccounts = {
+    serviceAccounts: grant.serviceAccounts,
+    userAccounts: grant.userAccounts ?? [],
+  };
   let result = toml;
-  result = write(
-    result,
-    'priv_attributes_allowed_for_service_accounts',
-    lists.serviceAttributes,
-    union(lists.serviceAttributes, grant.attributes),
-  );
-  result = write(
-    result,
-    'priv_attributes_service_accounts',
-    lists.serviceAccounts,
-    union(lists.serviceAccounts, grant.serviceAccounts),
-  );
-  if (grant.userAccounts && grant.userAccounts.length > 0) {
-    result = write(
-      result,
-      'priv_attributes_allowed_for_user_accounts',
-      lists.userAttributes,
-      union(lists.userAttributes, grant.attributes),
-    );
-    result = write(
-      result,
-      'priv_attributes_user_accounts',
-      lists.userAccounts,
-      union(lists.userAccounts, grant.userAccounts),
-    );
+  for (const kind of kinds) {
+    const granted = {attributes: grant.attributes, accounts: grantedAccounts[kind.accounts]};
+    if (kind.accounts === 'userAccounts' && granted.accounts.length === 0) continue;
+    const current = {attributes: lists[kind.attributes], accounts: lists[kind.accounts]};
+    const next = edit(current, granted);
+    result = write(result, kind.attributesKey, current.attributes, next.attributes);
+    result = write(result, kind.accountsKey, current.accounts, next.accounts);
   }
 
   readPrivilegeLists(result);
   return result;
+}
+
+/** Appends the grant to MKE's config, keeping every existing entry and the rest of the file as it is; idempotent. */
+export function mergePrivilegeGrant(toml: string, grant: PrivilegeGrant): string {
+  return editGrantLists(toml, grant, (current, granted) => ({
+    attributes: union(current.attributes, granted.attributes),
+    accounts: union(current.accounts, granted.accounts),
+  }));
 }
 
 /**
@@ -104,39 +125,16 @@ export function mergePrivilegeGrant(toml: string, grant: PrivilegeGrant): string
  * shared by every listed account, so attributes are removed only when no account is left.
  */
 export function removePrivilegeGrant(toml: string, grant: PrivilegeGrant): string {
-  const lists = readPrivilegeLists(toml);
-  let result = toml;
-  const serviceAccounts = without(lists.serviceAccounts, grant.serviceAccounts);
-  result = write(
-    result,
-    'priv_attributes_service_accounts',
-    lists.serviceAccounts,
-    serviceAccounts,
-  );
-  if (serviceAccounts.length === 0) {
-    result = write(
-      result,
-      'priv_attributes_allowed_for_service_accounts',
-      lists.serviceAttributes,
-      without(lists.serviceAttributes, grant.attributes),
-    );
-  }
-
-  if (grant.userAccounts && grant.userAccounts.length > 0) {
-    const userAccounts = without(lists.userAccounts, grant.userAccounts);
-    result = write(result, 'priv_attributes_user_accounts', lists.userAccounts, userAccounts);
-    if (userAccounts.length === 0) {
-      result = write(
-        result,
-        'priv_attributes_allowed_for_user_accounts',
-        lists.userAttributes,
-        without(lists.userAttributes, grant.attributes),
-      );
-    }
-  }
-
-  readPrivilegeLists(result);
-  return result;
+  return editGrantLists(toml, grant, (current, granted) => {
+    const accounts = without(current.accounts, granted.accounts);
+    return {
+      accounts,
+      attributes:
+        accounts.length === 0
+          ? without(current.attributes, granted.attributes)
+          : current.attributes,
+    };
+  });
 }
 
 /** True when every account of the grant is listed and may use every attribute of it. */
