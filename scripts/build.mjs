@@ -8,7 +8,12 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = path.join(root, 'dist');
+// `--outdir DIR` builds elsewhere (a benchmark beside someone else's build); default dist/.
+const outdirFlag = process.argv.indexOf('--outdir');
+const dist =
+  outdirFlag === -1
+    ? path.join(root, 'dist')
+    : path.resolve(process.argv[outdirFlag + 1] ?? 'dist');
 
 /** Entries: output name → source file. Stand-ins become executables in dist/lab-bin/. */
 const entries = {
@@ -26,7 +31,30 @@ const present = Object.fromEntries(
 await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
-await build({
+// yoga-layout (Ink's layout engine) loads its wasm, embedded as a data: URI, through `fetch`
+// when `fetch` exists — and on Node 20 the first `fetch` loads undici, ≈170 ms of CPU before
+// the first frame (measured with --cpu-prof). The same loader decodes the base64 itself
+// where there is no `fetch`; the bundle takes that path. Fails loudly if yoga changes.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(pluginBuild) {
+    pluginBuild.onLoad(
+      {filter: /yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/},
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const asyncFetch = 'function ya(){return w||"function"!=typeof fetch?';
+        if (!source.includes(asyncFetch))
+          throw new Error(`${args.path}: yoga's wasm loader changed; revisit yogaWithoutFetch`);
+        return {contents: source.replace(asyncFetch, 'function ya(){return true?'), loader: 'js'};
+      },
+    );
+  },
+};
+
+// `--metafile FILE` writes esbuild's metafile, to see what each chunk pulls in.
+const metafileFlag = process.argv.indexOf('--metafile');
+const result = await build({
+  metafile: metafileFlag !== -1,
   entryPoints: present,
   absWorkingDir: root,
   outdir: dist,
@@ -40,6 +68,7 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   external: ['node-pty'],
+  plugins: [yogaWithoutFetch],
   define: {'process.env.NODE_ENV': '"production"'},
   // Ink imports react-devtools-core only when DEV is set; the bundle must not pull it in.
   alias: {'react-devtools-core': path.join(root, 'scripts/devtools-stub.mjs')},
@@ -47,6 +76,13 @@ await build({
     js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+
+if (metafileFlag !== -1 && result.metafile) {
+  await writeFile(
+    path.resolve(process.argv[metafileFlag + 1] ?? 'meta.json'),
+    JSON.stringify(result.metafile),
+  );
+}
 
 // Stand-ins must be runnable by name from PATH, without a shell: a node shebang and +x.
 for (const name of Object.keys(present)) {

@@ -1,0 +1,108 @@
+import {mkdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {langFromEnvironment, pick} from '../../i18n/text.js';
+import {peekTitle} from '../../runbook/peek.js';
+import type {RunLikeCommand} from '../args.js';
+import {bootTarget} from '../boot-target.js';
+import type {CliIo} from '../context.js';
+import {exitCodes} from '../exit-code.js';
+import type {LabSession} from '../lab-session.js';
+import {defaultRunbookPath} from '../package-root.js';
+import {pathsOf, resolveStateDir} from '../state-dir.js';
+
+// The interactive run draws its first frame before anything heavy is loaded: only the
+// command line, the state file's `target` and the runbook's title are read for it. The lab
+// starts and the runbook loads (yaml, zod, the action registry) while the frame is up.
+
+/** `run` on a terminal: the boot frame at once, then the Ink interface on the open engine. */
+export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number> {
+  const {common} = command;
+  const stateDir = resolveStateDir(
+    common.stateDir === undefined ? undefined : path.resolve(io.cwd, common.stateDir),
+    io.env,
+  );
+  const paths = pathsOf(stateDir, common.profile);
+  const lang = common.lang ?? langFromEnvironment(io.env);
+  const file =
+    command.runbook === undefined ? defaultRunbookPath() : path.resolve(io.cwd, command.runbook);
+  const [text, target] = await Promise.all([
+    readFile(file, 'utf8').catch(() => undefined),
+    bootTarget(command.run, paths, common.profile, io),
+  ]);
+  // An unreadable runbook is said by the loader, as it always was, with no frame before it.
+  if (text === undefined) await (await import('./run-prepare.js')).prepareRun(command, io, target);
+  const title = peekTitle(text ?? '');
+
+  const {startInteractive} = await import('../../ui/run-interactive.js');
+  const session = startInteractive(
+    {
+      title: title ? pick(title, lang) : path.basename(file),
+      profile: common.profile,
+      target,
+      lang,
+      tasks: target === 'simulated' ? ['lab', 'runbook'] : ['runbook'],
+    },
+    {stdin: io.stdin, stdout: io.stdout},
+  );
+
+  let lab: LabSession | undefined;
+  try {
+    const [prepared, started] = await Promise.allSettled([
+      import('./run-prepare.js').then(async ({prepareRun}) => {
+        const ready = await prepareRun(command, io, target);
+        session.finished('runbook');
+        return ready;
+      }),
+      target === 'simulated' ? startLab() : undefined,
+    ]);
+    if (started.status === 'fulfilled') lab = started.value;
+    if (prepared.status === 'rejected') throw prepared.reason;
+    if (started.status === 'rejected') throw started.reason;
+    if (session.quitRequested()) {
+      await session.close();
+      return exitCodes.done;
+    }
+
+    const [{createUiPrompter}, {openProfileEngine}] = await Promise.all([
+      import('../../ui/prompter.js'),
+      import('../open-engine.js'),
+    ]);
+    const prompter = createUiPrompter();
+    const {engine} = await openProfileEngine({
+      runbook: prepared.value.runbook,
+      common,
+      io,
+      target,
+      ...(lab ? {lab: lab.runtime} : {}),
+      prompter,
+      assumeYes: command.run.yes,
+      paramSources: prepared.value.sources,
+    });
+    try {
+      const outcome = await session.run(engine, prompter);
+      // Quitting the interface part-way is the person's choice, not a failure.
+      return outcome === 'failed' ? exitCodes.failed : exitCodes.done;
+    } finally {
+      await engine.close();
+    }
+  } catch (error) {
+    await session.close();
+    throw error;
+  } finally {
+    await lab?.release();
+  }
+
+  async function startLab(): Promise<LabSession> {
+    const {openLabSession} = await import('../lab-session.js');
+    const opened = await openLabSession({stateDir, profile: common.profile});
+    try {
+      await mkdir(path.join(paths.profileDir, 'lab', 'home'), {recursive: true});
+    } catch (error) {
+      await opened.release();
+      throw error;
+    }
+
+    session.finished('lab');
+    return opened;
+  }
+}

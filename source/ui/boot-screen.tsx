@@ -1,0 +1,75 @@
+import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
+import type {Target} from '../engine/events.js';
+import type {Lang} from '../i18n/text.js';
+import {uiStrings} from './strings.js';
+import {colors} from './theme.js';
+import {truncate} from './text-layout.js';
+import {useKeys} from './use-keys.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+/** What is being readied before the real screen can show. */
+export type BootTask = 'lab' | 'runbook';
+
+/** What the first frame knows before the runbook is loaded. */
+export type BootProps = {
+  readonly title: string;
+  readonly profile: string;
+  readonly target: Target;
+  readonly lang: Lang;
+  /** Tasks still under way, in the order they are shown. */
+  readonly pending: readonly BootTask[];
+  /** The person asked to quit: shown until the started work is put away. */
+  readonly stopping: boolean;
+  readonly onQuit: () => void;
+};
+
+// Kept here, not in strings-*.ts: the first frame must not wait for anything it does not draw.
+const words = {
+  en: {
+    lab: 'starting the simulated lab…',
+    runbook: 'loading the runbook…',
+    stopping: 'stopping…',
+    quit: 'q quit',
+  },
+  ja: {
+    lab: 'シミュレーションのラボを起動しています…',
+    runbook: 'ランブックを読み込んでいます…',
+    stopping: '終了しています…',
+    quit: 'q 終了',
+  },
+} as const;
+
+/** The first frame: the header a person needs (runbook, profile, REAL/SIMULATED) and what is starting. */
+export function BootScreen({title, profile, target, lang, pending, stopping, onQuit}: BootProps) {
+  const {columns} = useTerminalSize();
+  const strings = uiStrings(lang);
+  const said = words[lang];
+  useKeys((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
+  });
+  const marker = `[${target === 'real' ? strings.real : strings.simulated}]`;
+  const right = ` ${strings.profile}: ${profile}  ${marker} `;
+  const lines = stopping ? [said.stopping] : pending.map((task) => said[task]);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Box>
+        <Text bold>{truncate(title, Math.max(4, columns - stringWidth(right) - 1))}</Text>
+        <Box flexGrow={1} />
+        <Text dimColor>
+          {' '}
+          {strings.profile}: {profile}{' '}
+        </Text>
+        <Text bold inverse color={target === 'real' ? colors.real : colors.simulated}>
+          {' ' + marker + ' '}
+        </Text>
+      </Box>
+      {lines.map((line) => (
+        <Text key={line} dimColor>
+          {truncate(line, columns)}
+        </Text>
+      ))}
+      <Text dimColor>{said.quit}</Text>
+    </Box>
+  );
+}
