@@ -8,12 +8,12 @@ import {createReadStream, mkdtempSync, readFileSync, readdirSync, rmSync} from '
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {appCommand} from './lib/app-command.js';
 import {runInPty} from './lib/pty-run.js';
 import {median, report, type Figure} from './lib/stats.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const generator = path.join(root, 'bench/gen-lines.mjs');
-const cli = path.join(root, 'dist/cli.js');
 const runbook = path.join(root, 'bench/fixtures/flood.yaml');
 
 function generatorAlone(lines: number): number {
@@ -67,10 +67,11 @@ function stepEndedAt(stateDir: string): number {
 async function throughApp(lines: number, pressKey = false): Promise<AppRun> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-'));
   try {
+    const app = appCommand();
     const run = await runInPty(
-      process.execPath,
+      app.file,
       [
-        cli,
+        ...app.args,
         'run',
         runbook,
         '--simulate',

@@ -6,7 +6,7 @@ import {pick, type Lang} from '../i18n/text.js';
 import type {RingBuffer} from './ring-buffer.js';
 import type {UiPrompter} from './prompter.js';
 import {uiStrings} from './strings.js';
-import {useEngineState, useNow} from './use-engine-state.js';
+import {redrawEveryMs, useEngineState, useNow} from './use-engine-state.js';
 import {useQuestion} from './use-question.js';
 import {createQuestionDesk} from './question-desk.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -65,7 +65,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const [report, setReport] = useState<ReconcileReport | undefined>(undefined);
   const [startedAt] = useState(Date.now);
   const busy = useRef(false);
-  const now = useNow(state.runningStepId ? 100 : 1000);
+  const now = useNow(redrawEveryMs(state.runningStepId !== undefined, tail.lastOutputAt));
   const strings = uiStrings(lang);
 
   const stepRowsNow = stepRows(planned, state, lang, now);

@@ -78,6 +78,21 @@ export function useEngineState(
   return {state, planned, tail: tailRef.current.tail};
 }
 
+// While output pours in, the pane itself shows life: four frames a second are enough, and
+// every frame Ink draws stalls the child's pipe for its duration (perf-notes). A quiet step
+// keeps a smooth spinner.
+const quietRedrawMs = 100;
+const floodRedrawMs = 250;
+const idleRedrawMs = 1000;
+
+/** How often the screen redraws: faster while a step runs, slower while its output floods. */
+export function redrawEveryMs(running: boolean, lastOutputAt: number | undefined): number {
+  if (!running) return idleRedrawMs;
+  return lastOutputAt !== undefined && Date.now() - lastOutputAt < floodRedrawMs
+    ? floodRedrawMs
+    : quietRedrawMs;
+}
+
 /** The current time, refreshed every `ms` (spinner and clocks). */
 export function useNow(ms: number): number {
   const [now, setNow] = useState(Date.now);
