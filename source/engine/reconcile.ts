@@ -6,6 +6,9 @@ import type {Internals} from './internals.js';
 import {findStep, plannedSteps} from './plan.js';
 import {interruptRunning, recordOf, withStatus} from './records.js';
 import {renderArgs} from './scope.js';
+import {stepWithMissingOutput} from './missing-output.js';
+import {reconcileWords} from './reconcile-words.js';
+import {pick} from '../i18n/text.js';
 
 const concurrency = 8;
 const probeTimeoutMs = 5000;
@@ -22,12 +25,13 @@ export async function reconcile(internals: Internals): Promise<ReconcileReport> 
   store.update((state) => interruptRunning(state, internals.now().toISOString()));
   bus.emit({type: 'reconcile-started', at: started});
   const planned = plannedSteps(internals.runbook, store.get());
+  const words = reconcileWords(internals.lang);
   const results = await mapBounded(planned, concurrency, async (entry) => {
     if (entry.kind === 'choice') {
       const branch = store.get().branches[entry.step.id];
       return branch
-        ? {verdict: 'verified' as const, detail: `branch ${branch.branchId} chosen`}
-        : {verdict: 'pending' as const, detail: 'no branch chosen yet'};
+        ? {verdict: 'verified' as const, detail: words.branchChosen(branch.branchId)}
+        : {verdict: 'pending' as const, detail: words.noBranch};
     }
 
     return judge(internals, entry.step);
@@ -78,20 +82,28 @@ type Judgement = {
 };
 
 async function judge(internals: Internals, step: ActionStep): Promise<Judgement> {
+  const words = reconcileWords(internals.lang);
   const status = recordOf(internals.store.get(), step.id).status;
   if (step.always) {
-    return {verdict: 'pending', detail: 'runs every time'};
+    return {verdict: 'pending', detail: words.runsEveryTime};
   }
 
   if (status === 'skipped') {
-    return {verdict: 'verified', detail: 'skipped'};
+    return {verdict: 'verified', detail: words.skipped};
   }
 
   const recordedDone = status === 'done';
   if (!step.done) {
     return recordedDone
-      ? {verdict: 'verified', detail: 'recorded done (no probe to check it)'}
-      : {verdict: 'pending', detail: `recorded ${status}`};
+      ? {verdict: 'verified', detail: words.recordedNoProbe}
+      : {verdict: 'pending', detail: words.recorded(status)};
+  }
+
+  // A probe that reads an earlier step's output cannot run before that step has: the step is
+  // pending for a reason a person can act on, not unknown with a template error.
+  const needed = stepWithMissingOutput(internals, step.done.with);
+  if (needed !== undefined) {
+    return {verdict: 'pending', detail: words.needsStep(stepTitle(internals, needed))};
   }
 
   const result = await probe(internals, step);
@@ -122,17 +134,18 @@ async function probe(
   internals: Internals,
   step: ActionStep,
 ): Promise<{holds: boolean | undefined; detail: string; outputs?: ProbeResult['outputs']}> {
+  const words = reconcileWords(internals.lang);
   const invocation = step.done;
   const definition = invocation ? internals.registry.probes.get(invocation.action) : undefined;
   if (!invocation || !definition) {
-    return {holds: undefined, detail: 'no such probe'};
+    return {holds: undefined, detail: words.noSuchProbe};
   }
 
   const missing = step.params.filter(
     (id) => internals.params.peek(id) === undefined && !isOptional(internals, id),
   );
   if (missing.length > 0) {
-    return {holds: undefined, detail: `needs ${missing.join(', ')} to check`};
+    return {holds: undefined, detail: words.needsParams(missing)};
   }
 
   const controller = new AbortController();
@@ -142,7 +155,7 @@ async function probe(
       controller.abort();
       resolve({
         holds: undefined,
-        detail: `the probe did not answer within ${probeTimeoutMs / 1000} s`,
+        detail: words.probeTimeout(probeTimeoutMs / 1000),
       });
     }, probeTimeoutMs);
   });
@@ -167,6 +180,15 @@ async function probe(
     return {holds: undefined, detail: error instanceof Error ? error.message : String(error)};
   } finally {
     clearTimeout(timer);
+  }
+}
+
+function stepTitle(internals: Internals, stepId: string): string {
+  try {
+    return pick(findStep(internals.runbook, stepId).title, internals.lang);
+  } catch {
+    // A step the runbook does not have (a hand-edited template): its id is all there is.
+    return stepId;
   }
 }
 

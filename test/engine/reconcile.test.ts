@@ -118,3 +118,52 @@ test('reconcile proposes where the person left off, not a step that runs every t
     await cleanup();
   }
 });
+
+for (const [lang, detail] of [
+  ['en', 'needs the step ‘Find the place’ first'],
+  ['ja', '先にステップ「場所を見つける」が必要です'],
+] as const) {
+  test(`a probe that reads the output of a step not run yet is pending and names that step (${lang})`, async () => {
+    const {dir, cleanup} = await tempDir();
+    const runbook = await fixture('outputs');
+    const engine = await openEngine(engineOptions(runbook, dir, {lang}));
+    try {
+      const report = await engine.reconcile();
+      assert.deepEqual(
+        report.steps.map((step) => [step.stepId, step.verdict, step.detail]),
+        [
+          ['find', 'pending', lang === 'en' ? 'recorded pending' : '記録上の状態: pending'],
+          ['make', 'pending', detail],
+        ],
+      );
+      assert.equal(report.proposedStepId, 'find');
+    } finally {
+      await engine.close();
+      await cleanup();
+    }
+  });
+}
+
+test('once the earlier step has run, the probe reading its output runs and finds the file made by hand', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('outputs');
+  const first = await openEngine(engineOptions(runbook, dir));
+  assert.equal(await first.runFrom('find', {only: true}), 'done');
+  await writeFile(path.join(first.paths.workdir, 'made'), '');
+  await first.close();
+
+  const engine = await openEngine(engineOptions(runbook, dir));
+  try {
+    const report = await engine.reconcile();
+    assert.deepEqual(
+      report.steps.map((step) => [step.stepId, step.verdict]),
+      [
+        ['find', 'verified'],
+        ['make', 'found-in-place'],
+      ],
+    );
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
