@@ -1,6 +1,7 @@
 import {render} from 'ink';
 import type {Engine, RunOutcome} from '../engine/engine-api.js';
 import {BootScreen, type BootProps, type BootTask} from './boot-screen.js';
+import {applyColourMode} from './colour-mode.js';
 import type {UiPrompter} from './prompter.js';
 
 /** What the first frame shows, and the tasks it says are under way. */
@@ -50,6 +51,7 @@ export function startInteractive(
       }}
     />
   );
+  applyColourMode(options.stdout ?? process.stdout, process.env);
   const instance = render(frame(), {
     stdin: options.stdin,
     stdout: options.stdout,
