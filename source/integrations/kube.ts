@@ -1,7 +1,12 @@
-import type * as ClientNode from '@kubernetes/client-node';
-import {z} from 'zod';
-import {KubeError, type KubeObject, type KubePort} from './kube-port.js';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+// Named imports, not the namespace: the bundle then leaves out client-node's generated typed
+// APIs (14 MB of chunk → under 2 MB), which cost most of a reconcile's time to load.
+import {KubernetesObjectApi, PatchStrategy, Watch} from '@kubernetes/client-node';
+import {KubeError, type KubePort} from './kube-port.js';
+import {createPooledKubeConfig, type PooledKubeConfig} from './kube-config.js';
 import {toKubeError} from './kube-errors.js';
+import {parseList, retryRead, toObject, versionSchema} from './kube-objects.js';
 import {waitForObject, type WatchSource} from './kube-watch.js';
 
 /** Options of the Kubernetes integration. */
@@ -12,38 +17,61 @@ export type KubeFactoryOptions = {
 
 const fieldManager = 'mke-runbook';
 
-const objectSchema = z.looseObject({
-  apiVersion: z.string(),
-  kind: z.string(),
-  metadata: z.looseObject({name: z.string(), namespace: z.string().optional()}),
-});
-const listSchema = z.looseObject({
-  metadata: z.looseObject({resourceVersion: z.string().optional()}).optional(),
-  items: z.array(z.unknown()),
-});
-
-/** Builds KubePorts from kubeconfig files; client-node is imported on first use (~0.9 s). */
+/**
+ * Builds KubePorts from kubeconfig files; client-node is imported on first use (~0.9 s). A port
+ * is kept per kubeconfig file and content, so the probes of a reconcile share one client and
+ * one pool of connections; a changed file gets a new port.
+ */
 export function createKubeFactory(
   options: KubeFactoryOptions = {},
 ): (kubeconfigPath: string) => Promise<KubePort> {
+  const ports = new Map<string, Promise<KubePort>>();
   return async (kubeconfigPath) => {
-    const k8s = await import('@kubernetes/client-node');
-    const kc = new k8s.KubeConfig();
+    let text: string;
     try {
-      kc.loadFromFile(kubeconfigPath);
+      text = await readFile(kubeconfigPath, 'utf8');
     } catch (error) {
-      throw new KubeError(
-        'invalid',
-        `Cannot read the kubeconfig ${kubeconfigPath}`,
-        error instanceof Error ? error.message : String(error),
-      );
+      throw unreadable(kubeconfigPath, error);
     }
-    if (options.labUrl !== undefined) pointAt(kc, options.labUrl);
-    return makePort(k8s, kc);
+
+    const key = `${kubeconfigPath}\0${text}`;
+    let port = ports.get(key);
+    if (!port) {
+      port = load(kubeconfigPath, text, options);
+      // A port that failed to build is not kept: the next call tries again.
+      port.catch(() => ports.delete(key));
+      ports.set(key, port);
+    }
+
+    return port;
   };
 }
 
-function pointAt(kc: ClientNode.KubeConfig, server: string): void {
+async function load(
+  kubeconfigPath: string,
+  text: string,
+  options: KubeFactoryOptions,
+): Promise<KubePort> {
+  const kc = createPooledKubeConfig();
+  try {
+    kc.loadFromString(text);
+    kc.makePathsAbsolute(path.dirname(kubeconfigPath));
+  } catch (error) {
+    throw unreadable(kubeconfigPath, error);
+  }
+  if (options.labUrl !== undefined) pointAt(kc, options.labUrl);
+  return makePort(kc);
+}
+
+function unreadable(kubeconfigPath: string, error: unknown): KubeError {
+  return new KubeError(
+    'invalid',
+    `Cannot read the kubeconfig ${kubeconfigPath}`,
+    error instanceof Error ? error.message : String(error),
+  );
+}
+
+function pointAt(kc: PooledKubeConfig, server: string): void {
   const current = kc.getCurrentCluster();
   kc.loadFromOptions({
     clusters: kc.clusters.map((cluster) =>
@@ -58,9 +86,9 @@ function pointAt(kc: ClientNode.KubeConfig, server: string): void {
   });
 }
 
-function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
+function makePort(kc: PooledKubeConfig): KubePort {
   // specUriPath is protected; a subclass exposes it to resolve plural names for watches.
-  class ObjectApi extends k8s.KubernetesObjectApi {
+  class ObjectApi extends KubernetesObjectApi {
     async collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
       return this.specUriPath({apiVersion, kind, metadata: {namespace}}, 'list');
     }
@@ -70,7 +98,7 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
     const key = impersonate ?? '';
     let client = apis.get(key);
     if (!client) {
-      const config = impersonate === undefined ? kc : impersonating(k8s, kc, impersonate);
+      const config = impersonate === undefined ? kc : impersonating(kc, impersonate);
       client = config.makeApiClient(ObjectApi);
       apis.set(key, client);
     }
@@ -110,7 +138,7 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
     },
     async watch(apiVersion, kind, namespace, resourceVersion, onEvent, onDone) {
       const path = await api().collectionPath(apiVersion, kind, namespace);
-      const watcher = new k8s.Watch(kc);
+      const watcher = new Watch(kc);
       return watcher.watch(
         path,
         {resourceVersion, allowWatchBookmarks: true},
@@ -147,7 +175,7 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
           writeOptions?.dryRun ? 'All' : undefined,
           fieldManager,
           true,
-          k8s.PatchStrategy.ServerSideApply,
+          PatchStrategy.ServerSideApply,
         );
         return toObject(applied, object.apiVersion, object.kind);
       } catch (error) {
@@ -185,7 +213,7 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
     },
     async version() {
       try {
-        const info = await kc.makeApiClient(k8s.VersionApi).getCode();
+        const info = versionSchema.parse(JSON.parse(await kc.getText('/version')));
         return info.gitVersion;
       } catch (error) {
         throw toKubeError(error, 'GET /version');
@@ -196,12 +224,14 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
     },
     async logs(name, namespace, logOptions) {
       try {
-        return await kc.makeApiClient(k8s.CoreV1Api).readNamespacedPodLog({
-          name,
-          namespace,
-          container: logOptions?.container,
-          tailLines: logOptions?.tailLines,
-        });
+        const query = new URLSearchParams();
+        if (logOptions?.container !== undefined) query.set('container', logOptions.container);
+        if (logOptions?.tailLines !== undefined)
+          query.set('tailLines', String(logOptions.tailLines));
+        const suffix = query.size > 0 ? `?${query.toString()}` : '';
+        return await kc.getText(
+          `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/log${suffix}`,
+        );
       } catch (error) {
         throw toKubeError(error, `logs of pod ${namespace}/${name}`);
       }
@@ -209,13 +239,9 @@ function makePort(k8s: typeof ClientNode, kc: ClientNode.KubeConfig): KubePort {
   };
 }
 
-function impersonating(
-  k8s: typeof ClientNode,
-  kc: ClientNode.KubeConfig,
-  user: string,
-): ClientNode.KubeConfig {
+function impersonating(kc: PooledKubeConfig, user: string): PooledKubeConfig {
   // A kubeconfig user's `as:` becomes Impersonate-User on every request, watches included.
-  const copy = new k8s.KubeConfig();
+  const copy = createPooledKubeConfig();
   const currentUser = kc.getCurrentUser()?.name;
   copy.loadFromOptions({
     clusters: kc.clusters,
@@ -226,54 +252,4 @@ function impersonating(
     currentContext: kc.currentContext,
   });
   return copy;
-}
-
-// A read is safe to repeat: a 5xx or a dropped connection is tried again twice, briefly.
-const readRetryPausesMs = [200, 500];
-
-async function retryRead<T>(read: () => Promise<T>): Promise<T> {
-  for (const pause of readRetryPausesMs) {
-    try {
-      return await read();
-    } catch (error) {
-      const code = toKubeError(error, 'read').code;
-      if (code !== 'server' && code !== 'unreachable') throw error;
-      await new Promise((resolve) => {
-        setTimeout(resolve, pause);
-      });
-    }
-  }
-
-  return read();
-}
-
-function toObject(value: unknown, apiVersion: string, kind: string): KubeObject {
-  // List items and some typed answers carry no apiVersion/kind; the request knows them.
-  const plain: unknown = JSON.parse(JSON.stringify(value ?? null));
-  const withType =
-    plain !== null && typeof plain === 'object' ? {apiVersion, kind, ...plain} : plain;
-  const parsed = objectSchema.safeParse(withType);
-  if (!parsed.success) {
-    throw new KubeError('server', `The API answered an unexpected ${kind}`, parsed.error.message);
-  }
-  return parsed.data;
-}
-
-function parseList(
-  value: unknown,
-  apiVersion: string,
-  kind: string,
-): {readonly items: readonly KubeObject[]; readonly resourceVersion: string | undefined} {
-  const parsed = listSchema.safeParse(JSON.parse(JSON.stringify(value ?? null)));
-  if (!parsed.success) {
-    throw new KubeError(
-      'server',
-      `The API answered an unexpected ${kind} list`,
-      parsed.error.message,
-    );
-  }
-  return {
-    items: parsed.data.items.map((item) => toObject(item, apiVersion, kind)),
-    resourceVersion: parsed.data.metadata?.resourceVersion,
-  };
 }
