@@ -11,14 +11,18 @@ import {median, report} from './lib/stats.js';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist/cli.js');
 
-async function firstFrameMs(): Promise<number> {
+// The first frame is the boot frame (header and what is starting); the steps screen follows
+// once the lab answers and the runbook is validated. Both are timed; the target is the first.
+const stepsShown = 'Check this machine';
+
+async function timeTo(shown: string): Promise<number> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-ff-'));
   try {
     const run = await runInPty(process.execPath, [cli, '--simulate', '--state-dir', stateDir], {
       cols: 120,
       rows: 40,
-      firstFrame: 'SIMULATED',
-      answers: [{when: 'SIMULATED', keys: 'q'}],
+      firstFrame: shown,
+      answers: [{when: shown, keys: 'q'}],
       timeoutMs: 30_000,
     });
     if (run.firstFrameMs === undefined)
@@ -33,11 +37,13 @@ async function firstFrameMs(): Promise<number> {
 export async function benchFirstFrame(): Promise<boolean> {
   const bare: number[] = [];
   const app: number[] = [];
+  const steps: number[] = [];
   for (let index = 0; index < 5; index++) {
     const started = performance.now();
     spawnSync(process.execPath, ['-e', '0']);
     bare.push(performance.now() - started);
-    app.push(await firstFrameMs());
+    app.push(await timeTo('SIMULATED'));
+    steps.push(await timeTo(stepsShown));
   }
   return report(
     'Start-up (pty 120×40, default runbook, simulated lab, fresh profile; medians of 5)',
@@ -48,7 +54,7 @@ export async function benchFirstFrame(): Promise<boolean> {
         unit: 'ms',
         target: 350,
         kind: 'max',
-        note: `bare node -e 0: ${median(bare).toFixed(0)} ms`,
+        note: `bare node -e 0: ${median(bare).toFixed(0)} ms; steps screen (lab up, runbook validated) at ${median(steps).toFixed(0)} ms`,
       },
     ],
   );

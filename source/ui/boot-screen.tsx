@@ -2,14 +2,14 @@ import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {Target} from '../engine/events.js';
 import type {Lang} from '../i18n/text.js';
+import {bootWords, type BootTask} from './boot-words.js';
 import {uiStrings} from './strings.js';
 import {colors} from './theme.js';
 import {truncate} from './text-layout.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
-/** What is being readied before the real screen can show. */
-export type BootTask = 'lab' | 'runbook';
+export type {BootTask} from './boot-words.js';
 
 /** What the first frame knows before the runbook is loaded. */
 export type BootProps = {
@@ -24,27 +24,11 @@ export type BootProps = {
   readonly onQuit: () => void;
 };
 
-// Kept here, not in strings-*.ts: the first frame must not wait for anything it does not draw.
-const words = {
-  en: {
-    lab: 'starting the simulated lab…',
-    runbook: 'loading the runbook…',
-    stopping: 'stopping…',
-    quit: 'q quit',
-  },
-  ja: {
-    lab: 'シミュレーションのラボを起動しています…',
-    runbook: 'ランブックを読み込んでいます…',
-    stopping: '終了しています…',
-    quit: 'q 終了',
-  },
-} as const;
-
 /** The first frame: the header a person needs (runbook, profile, REAL/SIMULATED) and what is starting. */
 export function BootScreen({title, profile, target, lang, pending, stopping, onQuit}: BootProps) {
   const {columns} = useTerminalSize();
   const strings = uiStrings(lang);
-  const said = words[lang];
+  const said = bootWords[lang];
   useKeys((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) onQuit();
   });

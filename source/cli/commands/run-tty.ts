@@ -2,6 +2,8 @@ import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {langFromEnvironment, pick} from '../../i18n/text.js';
 import {peekTitle} from '../../runbook/peek.js';
+import {writeBootFrame} from '../../ui/boot-frame.js';
+import type {InteractiveSession} from '../../ui/run-interactive.js';
 import type {RunLikeCommand} from '../args.js';
 import {bootTarget} from '../boot-target.js';
 import type {CliIo} from '../context.js';
@@ -33,17 +35,25 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
   if (text === undefined) await (await import('./run-prepare.js')).prepareRun(command, io, target);
   const title = peekTitle(text ?? '');
 
-  const {startInteractive} = await import('../../ui/run-interactive.js');
-  const session = startInteractive(
-    {
-      title: title ? pick(title, lang) : path.basename(file),
-      profile: common.profile,
-      target,
-      lang,
-      tasks: target === 'simulated' ? ['lab', 'runbook'] : ['runbook'],
-    },
-    {stdin: io.stdin, stdout: io.stdout},
-  );
+  const boot = {
+    title: title ? pick(title, lang) : path.basename(file),
+    profile: common.profile,
+    target,
+    lang,
+    tasks: target === 'simulated' ? (['lab', 'runbook'] as const) : (['runbook'] as const),
+  };
+  // Written by hand while Ink loads, then Ink draws the same frame over it (boot-frame.ts).
+  const frame = writeBootFrame({...boot, pending: boot.tasks}, io);
+  let session: InteractiveSession;
+  try {
+    const {startInteractive} = await import('../../ui/run-interactive.js');
+    frame.erase();
+    session = startInteractive(boot, {stdin: io.stdin, stdout: io.stdout});
+  } catch (error) {
+    frame.erase();
+    frame.release();
+    throw error;
+  }
 
   let lab: LabSession | undefined;
   try {
