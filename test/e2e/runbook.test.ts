@@ -6,7 +6,7 @@ import path from 'node:path';
 import {parse as parseYaml} from 'yaml';
 import {parse as parseToml} from 'smol-toml';
 import {root, runCli, tempDir, testEnv} from '../cli/cli-process.js';
-import {startInProcessLab, type InProcessLab} from './in-process-lab.js';
+import {freshWorld, startLab, type TestLab} from '../helpers/lab.js';
 import {loadRunbook} from '../../source/runbook/load.js';
 import {openEngine} from '../../source/engine/engine.js';
 import {createPorts} from '../../source/cli/ports.js';
@@ -102,7 +102,7 @@ function jobsOutcome(world: LabWorld): string[] {
   );
 }
 
-function clusterAdminBindings(lab: InProcessLab): string[] {
+function clusterAdminBindings(lab: TestLab): string[] {
   return lab
     .objects('clusterrolebindings')
     .filter((binding) =>
@@ -117,7 +117,7 @@ test(
   {skip},
   async () => {
     const {dir, cleanup} = await tempDir('e2e-r1');
-    const lab = await startInProcessLab(dir, 'r1', '2021');
+    const lab = await startLab({world: freshWorld('2021'), profile: {stateDir: dir, name: 'r1'}});
     try {
       const first = await run(dir, 'r1', ['--set', 'remediation=cluster-admin']);
       assert.equal(first.code, 0, `${first.stdout}\n${first.stderr}`.slice(-4000));
@@ -195,7 +195,7 @@ for (const era of ['2021', 'current'] as const) {
     {skip},
     async () => {
       const {dir, cleanup} = await tempDir(`e2e-r2-${era}`);
-      const lab = await startInProcessLab(dir, 'r2', era);
+      const lab = await startLab({world: freshWorld(era), profile: {stateDir: dir, name: 'r2'}});
       try {
         const result = await run(dir, 'r2', ['--set', 'remediation=psp-grant']);
         assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`.slice(-4000));

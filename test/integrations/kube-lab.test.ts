@@ -2,9 +2,9 @@ import {test, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {createKubeFactory} from '../../source/integrations/kube.js';
 import {KubeError, type KubeObject} from '../../source/integrations/kube-port.js';
-import {startTestLab} from './lab-helper.js';
+import {installedWorld, startLab} from '../helpers/lab.js';
 
-const lab = await startTestLab();
+const lab = await startLab({world: installedWorld({otherGrant: true})});
 after(async () => lab.close());
 const kube = await createKubeFactory()(lab.kubeconfig);
 

@@ -10,13 +10,13 @@ import {
   Watch,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import {startLab, type LabFixture} from './kube/lab-fixture.js';
+import {startKubeServer, type KubeServer} from '../helpers/lab.js';
 
-let lab: LabFixture;
+let lab: KubeServer;
 let config: KubeConfig;
 
 before(async () => {
-  lab = await startLab({
+  lab = await startKubeServer({
     admission: [
       {
         name: 'FakeUcpAuthorization',

@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import {request as httpsRequest} from 'node:https';
 import {after, before, test} from 'node:test';
 import {issueToken, serviceAccountUser} from '../../source/lab/kube/auth.js';
-import {startLab, type LabFixture} from './kube/lab-fixture.js';
+import {startKubeServer, type KubeServer} from '../helpers/lab.js';
 
-let lab: LabFixture;
+let lab: KubeServer;
 const calls: string[] = [];
 
 before(async () => {
-  lab = await startLab({
+  lab = await startKubeServer({
     middleware: [
       async (request, _response, url, next) => {
         calls.push(`${request.method ?? ''} ${url.pathname}`);
@@ -199,7 +199,7 @@ test('streams watch events as JSON lines from a resourceVersion until timeoutSec
 });
 
 test('reports a too-old resourceVersion inside the watch stream as 410 Expired', async () => {
-  const small = await startLab({historyLimit: 1});
+  const small = await startKubeServer({historyLimit: 1});
   try {
     for (const name of ['a', 'b', 'c'])
       await small.api.create(small.system, 'namespaces', undefined, {metadata: {name}});
@@ -227,7 +227,7 @@ test('reports a too-old resourceVersion inside the watch stream as 410 Expired',
 });
 
 test('closes open watches when the server closes', async () => {
-  const other = await startLab();
+  const other = await startKubeServer();
   const ended = new Promise<void>((resolve, reject) => {
     const request = httpsRequest(
       `${other.url}/api/v1/namespaces?watch=1`,

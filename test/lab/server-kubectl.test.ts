@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {startLab, type LabFixture} from './kube/lab-fixture.js';
+import {startKubeServer, type KubeServer} from '../helpers/lab.js';
 
-let lab: LabFixture;
+let lab: KubeServer;
 
 before(async () => {
-  lab = await startLab();
+  lab = await startKubeServer();
 });
 
 after(async () => {

@@ -1,64 +1,41 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import {assembleLab, type AssembledLab} from '../../source/lab/assemble.js';
-import {adminUser} from '../../source/lab/kube/auth.js';
 import {createFaultBook, type FaultBook, type FaultRule} from '../../source/lab/control/faults.js';
 import {createFaultRoute, type FaultRoute} from '../../source/lab/control/fault-route.js';
-import {defaultWorld} from '../../source/lab/process/default-world.js';
 import {createKubeFactory} from '../../source/integrations/kube.js';
 import {createHttpPort} from '../../source/integrations/http.js';
 import {createProcessPort} from '../../source/integrations/process.js';
 import type {KubePort} from '../../source/integrations/kube-port.js';
 import {labSpeedEnv, labUrlEnv} from '../../source/lab/contract.js';
 import {
-  startTestLab as startLabProcess,
-  type TestLab as LabProcess,
-} from '../lab/standins/lab-helper.js';
+  freshWorld,
+  startLab,
+  startLabProcess,
+  type LabProcess,
+  type TestLab,
+} from '../helpers/lab.js';
 
 // The lab with its fault middleware in front, in this process: the Kubernetes and HTTP ports
 // talk to it as to a real cluster, and the test sets faults on the book directly.
 
-let lab: AssembledLab;
+let testLab: TestLab;
 let book: FaultBook;
 let faultRoute: FaultRoute;
 let kube: KubePort;
 let url = '';
-let dir = '';
 
 before(async () => {
   book = createFaultBook();
   faultRoute = createFaultRoute(book);
-  lab = await assembleLab({
-    world: defaultWorld(),
-    objects: undefined,
-    routes: [faultRoute.route],
-    speed: 0,
-  });
-  ({url} = await lab.listen(0));
-  dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-faults-'));
-  const kubeconfig = path.join(dir, 'kube.yml');
-  await writeFile(
-    kubeconfig,
-    [
-      'apiVersion: v1',
-      'kind: Config',
-      `clusters: [{name: lab, cluster: {server: "${url}", insecure-skip-tls-verify: true}}]`,
-      `users: [{name: admin, user: {token: "${lab.tokenFor(adminUser('admin'))}"}}]`,
-      'contexts: [{name: lab, context: {cluster: lab, user: admin}}]',
-      'current-context: lab',
-      '',
-    ].join('\n'),
-  );
-  kube = await createKubeFactory()(kubeconfig);
+  testLab = await startLab({world: freshWorld(), routes: [faultRoute.route]});
+  ({url} = testLab);
+  kube = await createKubeFactory()(testLab.kubeconfig);
 });
 
 after(async () => {
   faultRoute.releaseHung();
-  await lab.close();
-  await rm(dir, {recursive: true, force: true});
+  await testLab.close();
 });
 
 // A guard so a wait that is not bounded fails the test instead of hanging it.

@@ -11,14 +11,14 @@ import {
   kubeAccessSummary,
 } from '../../source/actions/domain/kube-access-summary.js';
 import type {ActionContext} from '../../source/actions/types.js';
-import {startTestLab} from '../integrations/lab-helper.js';
+import {installedWorld, startLab} from '../helpers/lab.js';
 import {fakeContext} from '../actions/domain/fakes.js';
 import {root} from '../cli/cli-process.js';
 
 // Against the lab's real authorizer (RBAC over its store), through the real Kubernetes port:
 // the runner's account as the chart leaves it, then with each remediation's objects applied.
 
-const lab = await startTestLab();
+const lab = await startLab({world: installedWorld({otherGrant: true})});
 after(async () => lab.close());
 
 const namespace = 'gitlab-runner';

@@ -5,7 +5,7 @@ import {readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {z} from 'zod';
 import {fixture, root, runCli, tempDir, testEnv} from '../cli/cli-process.js';
-import {startInProcessLab} from '../e2e/in-process-lab.js';
+import {freshWorld, startLab} from '../helpers/lab.js';
 
 // Distinctive values, so a hit can only be a leak.
 const secrets = {
@@ -125,7 +125,10 @@ describe(
       test(`remediation ${remediation}: state, logs, work files, export and the stand-ins' argv are clean`, async () => {
         const {dir, cleanup} = await tempDir(`secrets-${remediation}`);
         cleanups.push(cleanup);
-        const lab = await startInProcessLab(dir, 'default', '2021');
+        const lab = await startLab({
+          world: freshWorld('2021'),
+          profile: {stateDir: dir, name: 'default'},
+        });
         try {
           const env = testEnv(dir, {...secrets, MKE_RUNBOOK_LAB_SPEED: '0'});
           const args = ['--state-dir', dir, '--set', 'accept_license=true'];

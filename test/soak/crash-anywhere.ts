@@ -11,7 +11,7 @@ import path from 'node:path';
 import {parse as parseToml} from 'smol-toml';
 import {z} from 'zod';
 import {root, startCli, tempDir, testEnv, type CliChild} from '../cli/cli-process.js';
-import {startInProcessLab, type InProcessLab} from '../e2e/in-process-lab.js';
+import {freshWorld, startLab, type TestLab} from '../helpers/lab.js';
 import {parseState} from '../../source/state/parse.js';
 
 const kills = Number.parseInt(process.argv[2] ?? '50', 10);
@@ -41,7 +41,7 @@ const args = (dir: string, remediation: Remediation) => [
 ];
 
 /** What must be the same after any run: a summary of the lab's world and cluster. */
-function summary(lab: InProcessLab): unknown {
+function summary(lab: TestLab): unknown {
   const names = (plural: string, namespace?: string) =>
     lab
       .objects(plural, namespace)
@@ -142,7 +142,10 @@ async function runWithKills(
   moments: readonly number[],
 ): Promise<Outcome> {
   const {dir, cleanup} = await tempDir(`soak-${remediation}`);
-  const lab = await startInProcessLab(dir, 'default', '2021');
+  const lab = await startLab({
+    world: freshWorld('2021'),
+    profile: {stateDir: dir, name: 'default'},
+  });
   const failures: string[] = [];
   const started = Date.now();
   let killed = 0;

@@ -8,12 +8,12 @@ import {kubeRunnerServiceAccount} from '../../../source/actions/domain/kube-runn
 import {gitlabRunPipeline} from '../../../source/actions/domain/gitlab-run-pipeline.js';
 import {diagnoseJob} from '../../../source/actions/domain/diagnose-job.js';
 import type {ActionContext} from '../../../source/actions/types.js';
-import {startTestLab} from '../../integrations/lab-helper.js';
+import {installedWorld, startLab} from '../../helpers/lab.js';
 import {fakeContext} from './fakes.js';
 
 // The lab's GitLab and its simulated runner, driven through the actions with the real ports.
 
-const lab = await startTestLab();
+const lab = await startLab({world: installedWorld({otherGrant: true})});
 after(async () => lab.close());
 const name = 'gitlab-runner-gitlab-runner';
 

@@ -8,13 +8,13 @@ import {kubeAdmissionProbe} from '../../../source/actions/domain/kube-admission.
 import {kubeApply} from '../../../source/actions/domain/kube-apply.js';
 import {kubeDelete} from '../../../source/actions/domain/kube-delete.js';
 import type {ActionContext} from '../../../source/actions/types.js';
-import {startTestLab} from '../../integrations/lab-helper.js';
+import {installedWorld, startLab} from '../../helpers/lab.js';
 import {fakeContext} from './fakes.js';
 
 // Against the real lab: the real HTTP port (routing https://192.168.123.202 to the lab) and
 // the real Kubernetes port; only process and files are fakes.
 
-const lab = await startTestLab();
+const lab = await startLab({world: installedWorld({otherGrant: true})});
 after(async () => lab.close());
 
 function context(): ActionContext {

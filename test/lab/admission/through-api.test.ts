@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {ApiException, CoreV1Api, setHeaderOptions, type V1Pod} from '@kubernetes/client-node';
+import {startLab, type TestLab} from '../../helpers/lab.js';
 import {
   articlePspObjects,
   clusterAdminBinding,
@@ -8,9 +9,7 @@ import {
   grantPrivileged,
   runnerServiceAccount,
   runnerUser,
-  startLab,
-  type LabFixture,
-} from '../gitlab/lab-fixture.js';
+} from '../gitlab/runner-objects.js';
 
 const articleText = (name: string) =>
   `pods "${name}" is forbidden: non-admin user "gitlab-runner:gitlab-runner-gitlab-runner" [service account "gitlab-runner:default"]. The configured privileged attributes access for non-admin users ("[]")("[]") and for service accounts ("[]")("[]") lack required permissions to use attributes [privileged] for resource `;
@@ -35,12 +34,12 @@ function buildPod(): V1Pod {
 type Outcome = {code: number; message: string};
 
 async function createAsRunner(
-  fixture: LabFixture,
+  fixture: TestLab,
   dryRun: boolean,
   impersonate = false,
 ): Promise<Outcome> {
   const token = impersonate ? fixture.adminToken : fixture.lab.tokenFor(runnerUser());
-  const core = fixture.kubeconfig(token).makeApiClient(CoreV1Api);
+  const core = fixture.clientConfig(token).makeApiClient(CoreV1Api);
   const options = impersonate
     ? setHeaderOptions(
         'Impersonate-User',
@@ -60,12 +59,12 @@ async function createAsRunner(
   }
 }
 
-async function storedPods(fixture: LabFixture): Promise<number> {
+async function storedPods(fixture: TestLab): Promise<number> {
   return fixture.lab.store.list('pods', 'gitlab-runner').items.length;
 }
 
 describe("UCPAuthorization through the lab's Kubernetes API", () => {
-  let fixture: LabFixture;
+  let fixture: TestLab;
   before(async () => {
     fixture = await startLab();
     await createRunnerAccount(fixture);
@@ -110,7 +109,7 @@ describe("UCPAuthorization through the lab's Kubernetes API", () => {
 });
 
 describe('UCPAuthorization and the cluster-admin binding', () => {
-  let fixture: LabFixture;
+  let fixture: TestLab;
   before(async () => {
     fixture = await startLab();
     await createRunnerAccount(fixture);

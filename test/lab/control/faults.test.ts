@@ -6,7 +6,7 @@ import {
   type FaultRule,
 } from '../../../source/lab/control/faults.js';
 import {send} from '../../../source/lab/standins/common/http.js';
-import {startTestLab, type TestLab} from '../standins/lab-helper.js';
+import {startLabProcess, type LabProcess} from '../../helpers/lab.js';
 
 test('uses up an HTTP fault after its count and matches by method and path prefix', () => {
   const book = createFaultBook([
@@ -46,9 +46,9 @@ test('reads faults from the environment and names the variable when they are mal
   assert.throws(() => faultsFromEnv('[{"kind":"http"}]'), /MKE_RUNBOOK_LAB_FAULTS/);
 });
 
-let lab: TestLab;
+let lab: LabProcess;
 before(async () => {
-  lab = await startTestLab();
+  lab = await startLabProcess();
 });
 after(async () => {
   await lab.stop();

@@ -3,16 +3,14 @@ import {after, before, describe, it} from 'node:test';
 import {setTimeout as delay} from 'node:timers/promises';
 import {plainTrace} from '../../../source/lab/gitlab/trace.js';
 import type {LabObject} from '../../../source/lab/types.js';
+import {installedWorld, startLab, type TestLab} from '../../helpers/lab.js';
 import {
   articlePspObjects,
   clusterAdminBinding,
   createRunnerAccount,
   grantPrivileged,
-  installedWorld,
   runnerServiceAccount,
-  startLab,
-  type LabFixture,
-} from './lab-fixture.js';
+} from './runner-objects.js';
 
 const name = runnerServiceAccount;
 const labels = {app: name, chart: 'gitlab-runner-0.37.2', release: 'gitlab-runner'};
@@ -71,7 +69,7 @@ function chartObjects(token: string): Array<[string, LabObject]> {
 type Job = {id: number; name: string; status: string; failure_reason?: string};
 
 async function api(
-  fixture: LabFixture,
+  fixture: TestLab,
   path: string,
   init: RequestInit = {},
   token = 'glpat-lab',
@@ -82,7 +80,7 @@ async function api(
   });
 }
 
-async function runPipeline(fixture: LabFixture): Promise<{status: string; jobs: Job[]}> {
+async function runPipeline(fixture: TestLab): Promise<{status: string; jobs: Job[]}> {
   const created = await api(fixture, '/pipeline?ref=main', {method: 'POST'});
   assert.equal(created.status, 201);
   const {id} = (await created.json()) as {id: number};
@@ -99,14 +97,14 @@ async function runPipeline(fixture: LabFixture): Promise<{status: string; jobs: 
   throw new Error('the pipeline did not finish');
 }
 
-async function trace(fixture: LabFixture, job: Job | undefined): Promise<string> {
+async function trace(fixture: TestLab, job: Job | undefined): Promise<string> {
   assert.ok(job);
   const response = await api(fixture, `/jobs/${job.id}/trace`);
   assert.equal(response.status, 200);
   return response.text();
 }
 
-async function install(fixture: LabFixture, token: string): Promise<void> {
+async function install(fixture: TestLab, token: string): Promise<void> {
   for (const [path, body] of chartObjects(token)) {
     const response = await fixture.adminCreate(path, body);
     assert.equal(response.status, 201, `${path}: ${await response.text()}`);
@@ -123,7 +121,7 @@ async function install(fixture: LabFixture, token: string): Promise<void> {
 }
 
 describe("a pipeline run by the lab's own runner", () => {
-  let fixture: LabFixture;
+  let fixture: TestLab;
   before(async () => {
     fixture = await startLab();
     await createRunnerAccount(fixture);
@@ -223,7 +221,7 @@ describe("a pipeline run by the lab's own runner", () => {
 });
 
 describe('remediation 2, step by step', () => {
-  let fixture: LabFixture;
+  let fixture: TestLab;
   before(async () => {
     fixture = await startLab();
     await createRunnerAccount(fixture);
@@ -285,7 +283,7 @@ describe("the GitLab API's lists", () => {
 });
 
 describe('a runner whose token GitLab has revoked', () => {
-  let fixture: LabFixture;
+  let fixture: TestLab;
   before(async () => {
     fixture = await startLab();
     await createRunnerAccount(fixture);
@@ -341,7 +339,7 @@ describe('a lab restarted while a job ran', () => {
         createdAt: '2026-11-28T12:00:00Z',
       },
     );
-    const fixture = await startLab(world);
+    const fixture = await startLab({world});
     try {
       assert.deepEqual(
         world.gitlab.jobs.map((job) => [job.status, job.failureReason]),

@@ -5,7 +5,7 @@ import {plainTrace} from '../../../source/lab/gitlab/trace.js';
 import {chartFor, type ChartEra} from '../../../source/lab/standins/helm/chart.js';
 import {renderChart} from '../../../source/lab/standins/helm/render.js';
 import type {LabObject} from '../../../source/lab/types.js';
-import {installedWorld, startLab, type LabFixture} from './lab-fixture.js';
+import {installedWorld, startLab, type TestLab} from '../../helpers/lab.js';
 
 // The runner must work with exactly what the lab's stand-in helm creates, in both chart eras.
 
@@ -21,7 +21,7 @@ const plural: Record<string, string> = {
 const runnersConfig =
   '[[runners]]\n  [runners.kubernetes]\n    namespace = "{{.Release.Namespace}}"\n    image = "ubuntu:16.04"\n    privileged = true\n';
 
-async function finished(fixture: LabFixture): Promise<{status: string; trace: string}> {
+async function finished(fixture: TestLab): Promise<{status: string; trace: string}> {
   const headers = {'PRIVATE-TOKEN': 'glpat-lab'};
   const base = `${fixture.url}/api/v4/projects/1154`;
   const created = (await (
@@ -82,7 +82,7 @@ describe("the lab's runner with the stand-in helm's chart objects", () => {
     it(`fails, then succeeds after a cluster-admin binding, with the ${era} chart`, async () => {
       const world = installedWorld();
       world.chartEra = era;
-      const fixture = await startLab(world);
+      const fixture = await startLab({world});
       try {
         assert.equal(
           (

@@ -3,9 +3,8 @@ import {request} from 'node:https';
 import {after, before, describe, it} from 'node:test';
 import {CoreV1Api, KubeConfig} from '@kubernetes/client-node';
 import {strFromU8, unzipSync} from 'fflate';
-import {assembleLab, type AssembledLab} from '../../../source/lab/assemble.js';
 import {createSelfSignedCertificate, type TlsMaterial} from '../../../source/lab/kube/tls.js';
-import {installedWorld} from '../gitlab/lab-fixture.js';
+import {startLab, type TestLab} from '../../helpers/lab.js';
 
 type Answer = {status: number; body: Buffer};
 
@@ -32,19 +31,13 @@ async function call(
 }
 
 describe('the client bundle of a lab that serves HTTPS', () => {
-  let lab: AssembledLab;
+  let lab: TestLab;
   let url = '';
   let tls: TlsMaterial;
   before(async () => {
     tls = createSelfSignedCertificate();
-    lab = await assembleLab({
-      world: installedWorld(),
-      objects: undefined,
-      routes: [],
-      speed: 0,
-      tls,
-    });
-    ({url} = await lab.listen(0));
+    lab = await startLab({tls});
+    ({url} = lab);
   });
   after(async () => lab.close());
 

@@ -6,11 +6,10 @@ import {mkdtemp, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {parse as parseYaml} from 'yaml';
-import {labSpeedEnv, labUrlEnv} from '../../../source/lab/contract.js';
 import {hashPassword} from '../../../source/lab/mke/password.js';
 import {chartFor, defaultValuesText} from '../../../source/lab/standins/helm/chart.js';
 import {renderChart, serviceAccount} from '../../../source/lab/standins/helm/render.js';
-import {startTestLab, type TestLab} from './lab-helper.js';
+import {startLabProcess, type LabProcess} from '../../helpers/lab.js';
 
 test('names the service account per chart era, as the real charts render it', () => {
   const cases: Array<
@@ -73,10 +72,10 @@ test('renders a Role for all core resources when rbac.rules is empty, and no Sec
   );
 });
 
-let lab: TestLab;
+let lab: LabProcess;
 let work: string;
 before(async () => {
-  lab = await startTestLab();
+  lab = await startLabProcess();
   work = await mkdtemp(path.join(lab.dir, 'helm-'));
   await lab.control('POST', '/_lab/mke/install', {
     version: '3.4.5',
@@ -133,12 +132,7 @@ test('writes all of a long output before exiting, even to a reader that is not r
     ['show', 'values', 'gitlab/gitlab-runner'],
     {
       cwd: work,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        HOME: lab.home,
-        [labUrlEnv]: lab.runtime.url,
-        [labSpeedEnv]: '0',
-      },
+      env: lab.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {mkdtemp, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {startTestLab, stripAnsi, type TestLab} from './lab-helper.js';
+import stripAnsi from 'strip-ansi';
+import {startLabProcess, type LabProcess} from '../../helpers/lab.js';
 
 const launchpadYaml = `apiVersion: launchpad.mirantis.com/mke/v1.4
 kind: mke
@@ -31,10 +32,10 @@ spec:
     prune: false
 `;
 
-let lab: TestLab;
+let lab: LabProcess;
 let project: string;
 before(async () => {
-  lab = await startTestLab();
+  lab = await startLabProcess();
   project = await mkdtemp(path.join(lab.dir, 'launchpad-'));
   await writeFile(path.join(project, 'launchpad.yaml'), launchpadYaml);
 });

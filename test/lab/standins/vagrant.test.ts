@@ -4,7 +4,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {unescapeField} from '../../../source/lab/standins/vagrant/ui.js';
 import {parseVagrantfile} from '../../../source/lab/standins/vagrant/vagrantfile.js';
-import {startTestLab, type TestLab} from './lab-helper.js';
+import {startLabProcess, type LabProcess} from '../../helpers/lab.js';
 
 const vagrantfile = `Vagrant.configure("2") do |config|
   config.vm.box = "centos/7"
@@ -59,10 +59,10 @@ test('reads the article-shaped Vagrantfile: box, three nodes, their addresses an
   );
 });
 
-let lab: TestLab;
+let lab: LabProcess;
 let project: string;
 before(async () => {
-  lab = await startTestLab();
+  lab = await startLabProcess();
   project = await mkdtemp(path.join(lab.dir, 'vagrant-'));
   await writeFile(path.join(project, 'Vagrantfile'), vagrantfile);
 });
