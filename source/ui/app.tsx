@@ -203,7 +203,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (input === 'D' && diagnosis) setView('diagnosis');
     },
     // Keys typed faster than the app reads (`kkj`, `2\r`) arrive together: one at a time here.
-    {oneByOne: true},
+    {oneByOne: true, rawFromFirstFrame: true},
   );
 
   const bodyHeight = Math.max(4, rows - 4);

@@ -4,6 +4,12 @@ import {uiRunbook, remediationBranches, params} from '../fixtures/ui/runbook.js'
 import {fakeEngine} from './helpers/fake-engine.js';
 import {renderApp} from './helpers/app.js';
 import {cleanupMounted, keys, waitFor} from './helpers/render.js';
+import {Text} from 'ink';
+import {EventEmitter} from 'node:events';
+import {render as inkRender} from 'ink';
+import {App} from '../../source/ui/app.js';
+import {createUiPrompter} from '../../source/ui/prompter.js';
+import {useKeys} from '../../source/ui/use-keys.js';
 
 after(cleanupMounted);
 
@@ -87,4 +93,54 @@ test('moves through the list by each of several keys that arrived in one read', 
     assert.match(app.lastFrame(), /› - Install MKE/);
   });
   app.unmount();
+});
+
+// The CLI draws a boot frame first and swaps the app in with a rerender. The terminal must
+// stay raw through the swap: cooked for an instant, it turns a typed Enter into a newline.
+function Boot() {
+  useKeys(() => {});
+  return <Text>starting the simulated lab…</Text>;
+}
+
+class RawModeStdin extends EventEmitter {
+  isTTY = true;
+  modes: boolean[] = [];
+  setRawMode(mode: boolean) {
+    this.modes.push(mode);
+  }
+
+  read = () => null;
+  setEncoding() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+test('keeps the terminal raw while the app replaces the boot frame', () => {
+  const stdin = new RawModeStdin();
+  const instance = inkRender(<Boot />, {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: Object.assign(new EventEmitter(), {
+      columns: 80,
+      rows: 24,
+      write: () => true,
+    }) as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const before = stdin.modes.length;
+  instance.rerender(
+    <App
+      engine={fakeEngine({runbook: uiRunbook})}
+      prompter={createUiPrompter()}
+      lang="en"
+      simulated
+    />,
+  );
+  assert.deepEqual(stdin.modes.slice(before), []);
+  instance.unmount();
+  instance.cleanup();
+  assert.deepEqual(stdin.modes.at(-1), false);
 });
