@@ -44,35 +44,45 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
   };
   // Written by hand while Ink loads, then Ink draws the same frame over it (boot-frame.ts).
   const frame = writeBootFrame({...boot, pending: boot.tasks}, io);
-  let session: InteractiveSession;
+  // The lab server starts in a process of its own: set it going before Ink loads here.
+  const labStarting = target === 'simulated' ? startLab() : Promise.resolve(undefined);
+  // Awaited below, or in `finally` to stop it; never an unhandled rejection meanwhile.
+  labStarting.catch(() => undefined);
+  let session: InteractiveSession | undefined;
   try {
-    const {startInteractive} = await import('../../ui/run-interactive.js');
-    frame.erase();
-    session = startInteractive(boot, {stdin: io.stdin, stdout: io.stdout});
-  } catch (error) {
-    frame.erase();
-    frame.release();
-    throw error;
-  }
+    try {
+      const {startInteractive} = await import('../../ui/run-interactive.js');
+      frame.erase();
+      session = startInteractive(boot, {stdin: io.stdin, stdout: io.stdout});
+    } catch (error) {
+      frame.erase();
+      frame.release();
+      throw error;
+    }
 
-  let lab: LabSession | undefined;
-  try {
+    const shown = session;
+    void labStarting.then(
+      () => {
+        shown.finished('lab');
+      },
+      () => undefined,
+    );
     const [prepared, started] = await Promise.allSettled([
       import('./run-prepare.js').then(async ({prepareRun}) => {
         const ready = await prepareRun(command, io, target);
-        session.finished('runbook');
+        shown.finished('runbook');
         return ready;
       }),
-      target === 'simulated' ? startLab() : undefined,
+      labStarting,
     ]);
-    if (started.status === 'fulfilled') lab = started.value;
     if (prepared.status === 'rejected') throw prepared.reason;
     if (started.status === 'rejected') throw started.reason;
-    if (session.quitRequested()) {
-      await session.close();
+    if (shown.quitRequested()) {
+      await shown.close();
       return exitCodes.done;
     }
 
+    const lab = started.value;
     const [{createUiPrompter}, {openProfileEngine}] = await Promise.all([
       import('../../ui/prompter.js'),
       import('../open-engine.js'),
@@ -89,17 +99,18 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
       paramSources: prepared.value.sources,
     });
     try {
-      const outcome = await session.run(engine, prompter);
+      const outcome = await shown.run(engine, prompter);
       // Quitting the interface part-way is the person's choice, not a failure.
       return outcome === 'failed' ? exitCodes.failed : exitCodes.done;
     } finally {
       await engine.close();
     }
   } catch (error) {
-    await session.close();
+    await session?.close();
     throw error;
   } finally {
-    await lab?.release();
+    // Stops the lab only if this run started it (lab-session.ts).
+    await (await labStarting.catch(() => undefined))?.release();
   }
 
   async function startLab(): Promise<LabSession> {
@@ -112,7 +123,6 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
       throw error;
     }
 
-    session.finished('lab');
     return opened;
   }
 }
