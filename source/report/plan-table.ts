@@ -4,6 +4,8 @@ import type {ActionStep, Invocation} from '../runbook/types.js';
 import {showCommand} from './command-text.js';
 import type {Paint} from './paint.js';
 import {renderTable} from './table.js';
+import {reportWords} from './words.js';
+import type {Lang} from '../i18n/text.js';
 
 /** What `plan` shows for one step (or one branch's leave actions). */
 export type PlanEntry = {
@@ -97,22 +99,22 @@ function effectRows(effect: PlannedEffect): Array<[string, string]> {
 }
 
 /** The `plan` table: one row per command, file, manifest or request, for every step and branch. */
-export function planTable(entries: readonly PlanEntry[], paint: Paint): string[] {
+export function planTable(
+  entries: readonly PlanEntry[],
+  paint: Paint,
+  lang: Lang = 'en',
+): string[] {
+  const words = reportWords[lang];
   const rows: string[][] = [];
   for (const entry of entries) {
     const first = `${entry.label}${entry.rendered ? '' : ' *'}`;
     const effects = entry.effects.flatMap((effect) => effectRows(effect));
-    if (effects.length === 0) rows.push([first, paint.dim('—'), paint.dim('(nothing to run)')]);
+    if (effects.length === 0) rows.push([first, paint.dim('—'), paint.dim(words.nothingToRun)]);
     for (const [index, [does, what]] of effects.entries()) {
       rows.push([index === 0 ? first : '', does, what]);
     }
   }
 
-  const footer = entries.some((entry) => !entry.rendered)
-    ? [
-        '',
-        '* shown as written in the runbook: some values are not known yet (give them with --set, or run the earlier steps)',
-      ]
-    : [];
-  return [...renderTable(['STEP', 'DOES', 'WHAT'], rows), ...footer];
+  const footer = entries.some((entry) => !entry.rendered) ? ['', words.planAsWritten] : [];
+  return [...renderTable(words.planHeads, rows), ...footer];
 }

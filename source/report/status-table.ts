@@ -5,34 +5,20 @@ import type {ProfileState, StepRecord} from '../state/types.js';
 import {elapsedMs, formatDuration} from './duration.js';
 import type {Paint} from './paint.js';
 import {renderTable} from './table.js';
+import {reportWords} from './words.js';
+
+const paintOf: Readonly<Record<StepStatus, keyof Omit<Paint, 'enabled'>>> = {
+  done: 'green',
+  failed: 'red',
+  running: 'cyan',
+  skipped: 'yellow',
+  interrupted: 'yellow',
+  pending: 'dim',
+};
 
 /** A status as a mark and a word, so it never depends on colour alone. */
-export function statusText(status: StepStatus, paint: Paint): string {
-  switch (status) {
-    case 'done': {
-      return paint.green('✓ done');
-    }
-
-    case 'failed': {
-      return paint.red('✗ failed');
-    }
-
-    case 'running': {
-      return paint.cyan('▶ running');
-    }
-
-    case 'skipped': {
-      return paint.yellow('↷ skipped');
-    }
-
-    case 'interrupted': {
-      return paint.yellow('⏸ interrupted');
-    }
-
-    case 'pending': {
-      return paint.dim('· pending');
-    }
-  }
+export function statusText(status: StepStatus, paint: Paint, lang: Lang = 'en'): string {
+  return paint[paintOf[status]](reportWords[lang].status[status]);
 }
 
 type Row = readonly string[];
@@ -54,7 +40,7 @@ function actionRow(
   return [
     `${indent}${step.id}`,
     pick(step.title, format.lang),
-    statusText(status, format.paint),
+    statusText(status, format.paint, format.lang),
     String(record?.attempts.length ?? 0),
     took,
     last?.logPath ?? '',
@@ -83,7 +69,7 @@ export function statusTable(
     rows.push([
       step.id,
       pick(step.title, format.lang),
-      chosen === undefined ? format.paint.dim('? not chosen') : `⑂ ${chosen}`,
+      chosen === undefined ? format.paint.dim(reportWords[format.lang].notChosen) : `⑂ ${chosen}`,
       '',
       '',
       '',
@@ -96,5 +82,5 @@ export function statusTable(
     }
   }
 
-  return renderTable(['STEP', 'TITLE', 'STATUS', 'TRIES', 'TOOK', 'LOG'], rows);
+  return renderTable(reportWords[format.lang].statusHeads, rows);
 }

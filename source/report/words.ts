@@ -1,5 +1,5 @@
 import type {Lang} from '../i18n/text.js';
-import type {ReconcileVerdict} from '../engine/events.js';
+import type {ReconcileVerdict, StepStatus} from '../engine/events.js';
 
 /** The reporter's own words (the procedure's words come from the runbook). */
 export type ReportWords = {
@@ -22,6 +22,22 @@ export type ReportWords = {
   readonly next: string;
   readonly branch: (branchId: string, previous: string | undefined) => string;
   readonly runEnded: Readonly<Record<'done' | 'failed' | 'stopped', string>>;
+  /** The `status` table: its column heads, each status as mark and word, an open choice. */
+  readonly statusHeads: readonly [string, string, string, string, string, string];
+  readonly status: Readonly<Record<StepStatus, string>>;
+  readonly notChosen: string;
+  /** The line above the `status` table. */
+  readonly statusHeader: (
+    runbookId: string,
+    profile: string,
+    recorded: {readonly target: string; readonly updatedAt: string} | undefined,
+  ) => string;
+  readonly stateFile: string;
+  /** The `plan` table: its title, column heads, an empty step, the note on unrendered rows. */
+  readonly planTitle: (runbookId: string) => string;
+  readonly planHeads: readonly [string, string, string];
+  readonly nothingToRun: string;
+  readonly planAsWritten: string;
 };
 
 const en: ReportWords = {
@@ -51,6 +67,26 @@ const en: ReportWords = {
   next: 'next',
   branch: (branchId, previous) => `branch ${branchId}${previous ? ` (was ${previous})` : ''}`,
   runEnded: {done: '■ done', failed: '■ failed', stopped: '■ stopped'},
+  statusHeads: ['STEP', 'TITLE', 'STATUS', 'TRIES', 'TOOK', 'LOG'],
+  status: {
+    done: '✓ done',
+    failed: '✗ failed',
+    running: '▶ running',
+    skipped: '↷ skipped',
+    interrupted: '⏸ interrupted',
+    pending: '· pending',
+  },
+  notChosen: '? not chosen',
+  statusHeader: (runbookId, profile, recorded) =>
+    recorded
+      ? `${runbookId} · profile ${profile} · ${recorded.target} · last change ${recorded.updatedAt}`
+      : `${runbookId} · profile ${profile} · nothing recorded yet`,
+  stateFile: 'state',
+  planTitle: (runbookId) => `plan of ${runbookId} (nothing is run)`,
+  planHeads: ['STEP', 'DOES', 'WHAT'],
+  nothingToRun: '(nothing to run)',
+  planAsWritten:
+    '* shown as written in the runbook: some values are not known yet (give them with --set, or run the earlier steps)',
 };
 
 const fromJa: Readonly<Record<string, string>> = {
@@ -89,6 +125,26 @@ const ja: ReportWords = {
   next: '次に',
   branch: (branchId, previous) => `分岐 ${branchId}${previous ? `（以前: ${previous}）` : ''}`,
   runEnded: {done: '■ 完了', failed: '■ 失敗', stopped: '■ 停止'},
+  statusHeads: ['手順', '題名', '状態', '回数', '所要', 'ログ'],
+  status: {
+    done: '✓ 完了',
+    failed: '✗ 失敗',
+    running: '▶ 実行中',
+    skipped: '↷ スキップ',
+    interrupted: '⏸ 中断',
+    pending: '· 未実行',
+  },
+  notChosen: '? 未選択',
+  statusHeader: (runbookId, profile, recorded) =>
+    recorded
+      ? `${runbookId} · プロファイル ${profile} · ${recorded.target} · 最終更新 ${recorded.updatedAt}`
+      : `${runbookId} · プロファイル ${profile} · まだ記録がありません`,
+  stateFile: '状態ファイル',
+  planTitle: (runbookId) => `${runbookId} の計画(何も実行しません)`,
+  planHeads: ['手順', '動作', '対象'],
+  nothingToRun: '(実行するものはありません)',
+  planAsWritten:
+    '* ランブックに書かれたままの表示です: まだわからない値があります(--set で与えるか、前の手順を実行してください)',
 };
 
 /** The reporter's words in a language. */

@@ -92,9 +92,9 @@ test('status before any run lists every step pending; reset puts a done step bac
     assert.deepEqual(
       rowsOf(after.stdout, /^(hello|literal|secret) /).map((row) => row.slice(0, 3)),
       [
-        ['hello', '挨拶する', '· pending'],
-        ['literal', '引数をそのまま渡す', '✓ done'],
-        ['secret', 'トークンを使う', '✓ done'],
+        ['hello', '挨拶する', '· 未実行'],
+        ['literal', '引数をそのまま渡す', '✓ 完了'],
+        ['secret', 'トークンを使う', '✓ 完了'],
       ],
     );
 

@@ -67,3 +67,18 @@ test('reads kind and name from each document of a manifest and survives garbage'
 test('takes a step with files and no actions from its templates', () => {
   assert.deepEqual(templateEffects(actionStep('x', {run: []})), []);
 });
+
+test('speaks Japanese in its heads and notes when asked', () => {
+  const lines = planTable(
+    [{label: 'later', title: 'Later', effects: [], rendered: false}],
+    createPaint(false),
+    'ja',
+  );
+  assert.deepEqual(lines, [
+    '手順     動作  対象',
+    '───────  ────  ──────────────────────────',
+    'later *  —     (実行するものはありません)',
+    '',
+    '* ランブックに書かれたままの表示です: まだわからない値があります(--set で与えるか、前の手順を実行してください)',
+  ]);
+});

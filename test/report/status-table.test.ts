@@ -76,3 +76,16 @@ test('lists every branch under a choice not made yet', () => {
   );
   assert.match(lines[4] ?? '', /\? not chosen/);
 });
+
+test('speaks Japanese in its heads and statuses when asked, columns still aligned', () => {
+  const lines = statusTable(exampleRunbook, state, {...format, lang: 'ja'});
+  assert.deepEqual(
+    [lines[0], lines[2]?.includes('✓ 完了'), lines[3]?.includes('✗ 失敗'), lines.at(-1)],
+    [
+      '手順                   題名               状態      回数  所要    ログ',
+      true,
+      true,
+      'last                   last の題          · 未実行  0     —',
+    ],
+  );
+});

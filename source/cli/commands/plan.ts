@@ -1,4 +1,5 @@
 import {planTable} from '../../report/plan-table.js';
+import {reportWords} from '../../report/words.js';
 import type {RunLikeCommand} from '../args.js';
 import {loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {collectPlan} from '../collect-plan.js';
@@ -28,9 +29,9 @@ export async function planCommand(command: RunLikeCommand, io: CliIo): Promise<n
     return 0;
   }
 
-  const {paint} = profileContext(command.common, io);
+  const {paint, lang} = profileContext(command.common, io);
   io.stdout.write(
-    `${[`plan of ${runbook.id} (nothing is run)`, '', ...planTable(entries, paint)].join('\n')}\n`,
+    `${[reportWords[lang].planTitle(runbook.id), '', ...planTable(entries, paint, lang)].join('\n')}\n`,
   );
   return 0;
 }

@@ -1,6 +1,7 @@
 import {elapsedMs} from '../../report/duration.js';
 import {allSteps} from '../../report/step-index.js';
 import {statusTable} from '../../report/status-table.js';
+import {reportWords} from '../../report/words.js';
 import type {CommonOptions} from '../args.js';
 import {checkSameRunbook, loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {readProfileState} from '../read-state.js';
@@ -35,15 +36,14 @@ export async function statusCommand(
     return 0;
   }
 
-  const header = state
-    ? `${runbook.id} · profile ${options.common.profile} · ${state.target} · last change ${state.updatedAt}`
-    : `${runbook.id} · profile ${options.common.profile} · nothing recorded yet`;
+  const words = reportWords[context.lang];
+  const header = words.statusHeader(runbook.id, options.common.profile, state);
   const lines = [
     header,
     '',
     ...statusTable(runbook, state, context),
     '',
-    `state: ${context.paths.stateFile}`,
+    `${words.stateFile}: ${context.paths.stateFile}`,
   ];
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
