@@ -5,8 +5,8 @@ import {uiStrings} from './strings.js';
 
 // Ink, React and yoga take ≈150 ms to load and compile, more than a third of the first-frame
 // budget. So the boot frame is first written here by hand — the same lines BootScreen draws —
-// and erased the moment Ink draws BootScreen over it. Plain bold/dim/inverse only: Ink (chalk)
-// decides about colour, and the hand-written frame should not guess differently.
+// and erased the moment Ink draws BootScreen over it, with the same styles, or none where the
+// interface has none (NO_COLOR: colour-mode.ts).
 
 const esc = '\u001B[';
 
@@ -33,6 +33,8 @@ function clip(text: string, width: number): string {
 
 /** What the hand-written frame shows: the header and the tasks under way. */
 export type BootFrameProps = {
+  /** Bold, dim and the mark's colour, as Ink draws them; false draws plain text. */
+  readonly styled: boolean;
   readonly title: string;
   readonly profile: string;
   readonly target: Target;
@@ -51,9 +53,14 @@ export function bootFrameText(
   const profile = ` ${strings.profile}: ${props.profile} `;
   const right = cells(profile) + cells(marker);
   const title = clip(props.title, Math.max(4, columns - right - 1));
-  const header = `${esc}1m${title}${esc}0m${esc}${Math.max(1, columns - right + 1)}G${esc}2m${profile}${esc}0m${esc}1;7m${marker}${esc}0m`;
-  const rest = [...props.pending.map((task) => said[task]), said.quit].map(
-    (line) => `${esc}2m${clip(line, columns - 1)}${esc}0m`,
+  const style = (codes: string, text: string) =>
+    props.styled ? `${esc}${codes}m${text}${esc}0m` : text;
+  const column = `${esc}${Math.max(1, columns - right + 1)}G`;
+  // Magenta and red: the colours theme.ts gives the SIMULATED and REAL marks.
+  const markColour = props.target === 'real' ? '31' : '35';
+  const header = `${style('1', title)}${column}${style('2', profile)}${style(`1;7;${markColour}`, marker)}`;
+  const rest = [...props.pending.map((task) => said[task]), said.quit].map((line) =>
+    style('2', clip(line, columns - 1)),
   );
   return {text: [header, ...rest, ''].join('\n'), lines: rest.length + 1};
 }

@@ -5,6 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {bootFrameText, type BootFrameProps} from '../../source/ui/boot-frame.js';
 
 const base: BootFrameProps = {
+  styled: true,
   title: 'GitLab Runner on Mirantis Kubernetes Engine',
   profile: 'default',
   target: 'simulated',
@@ -57,4 +58,11 @@ test('clips a long title so the REAL mark and the profile still fit, in Japanese
   assert.equal(stringWidth(header), 60);
   assert.match(header, /…\s+プロファイル: default {2}\[実環境\] $/u);
   assert.equal(quit, 'q 終了');
+});
+
+test('draws the mark in the colour of its target when styled, and plain text when not', () => {
+  assert.match(bootFrameText(base, 80).text, /\u001B\[1;7;35m \[SIMULATED\] \u001B\[0m/u);
+  assert.match(bootFrameText({...base, target: 'real'}, 80).text, /\u001B\[1;7;31m \[REAL\] /u);
+  const plain = bootFrameText({...base, styled: false}, 80).text;
+  assert.doesNotMatch(plain, /\u001B\[[\d;]*m/u);
 });

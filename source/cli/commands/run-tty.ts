@@ -2,6 +2,7 @@ import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {langFromEnvironment, pick} from '../../i18n/text.js';
 import {peekTitle} from '../../runbook/peek.js';
+import {colorWanted} from '../../report/paint.js';
 import {writeBootFrame} from '../../ui/boot-frame.js';
 import type {InteractiveSession} from '../../ui/run-interactive.js';
 import type {RunLikeCommand} from '../args.js';
@@ -43,7 +44,8 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
     tasks: target === 'simulated' ? (['lab', 'runbook'] as const) : (['runbook'] as const),
   };
   // Written by hand while Ink loads, then Ink draws the same frame over it (boot-frame.ts).
-  const frame = writeBootFrame({...boot, pending: boot.tasks}, io);
+  const styled = colorWanted(io.stdout, io.env);
+  const frame = writeBootFrame({...boot, styled, pending: boot.tasks}, io);
   // The lab server starts in a process of its own: set it going before Ink loads here.
   const labStarting = target === 'simulated' ? startLab() : Promise.resolve(undefined);
   // Awaited below, or in `finally` to stop it; never an unhandled rejection meanwhile.
