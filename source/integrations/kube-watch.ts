@@ -1,3 +1,4 @@
+import {z} from 'zod';
 import {KubeError, type KubeObject, type KubeWaitOptions} from './kube-port.js';
 
 /** The two calls a wait needs, so it can be tested without a cluster. */
@@ -30,11 +31,17 @@ export type WatchTarget = {
 };
 
 const retryable = new Set(['unreachable', 'server', 'timeout']);
+const versionSchema = z.looseObject({
+  metadata: z.looseObject({resourceVersion: z.string().optional()}).optional(),
+});
+const statusCodeSchema = z.looseObject({statusCode: z.number()});
 
 /**
  * Lists, then watches from the list's resourceVersion until `condition` holds. A dropped
- * stream, an ERROR event (410 Gone: the version is too old) or a failed list starts a new
- * list-then-watch cycle after a short pause; only the timeout or a cancel ends the wait.
+ * stream is watched again from the last resourceVersion it delivered (at once after a clean
+ * close, after a short pause after an error), so nothing in between is missed and nothing is
+ * listed again; an ERROR event or a 410 (that version is too old) or a failed list starts a
+ * new list-then-watch cycle after a short pause. Only the timeout or a cancel ends the wait.
  */
 export async function waitForObject(
   source: WatchSource,
@@ -49,6 +56,7 @@ export async function waitForObject(
     let retryTimer: NodeJS.Timeout | undefined;
     let last: KubeObject | undefined;
     let pause = 100;
+    let version: string | undefined;
 
     const end = (error: KubeError | undefined, value?: KubeObject) => {
       if (finished) return;
@@ -84,40 +92,48 @@ export async function waitForObject(
       if (condition(object)) end(undefined, object);
       return finished;
     };
-    const again = () => {
+    // `relist`: from a new list (410, ERROR, nothing listed yet); else from `version`.
+    const again = (relist: boolean, delay: number) => {
       if (finished) return;
       generation++;
       controller?.abort();
       controller = undefined;
       clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => void cycle(), pause);
-      pause = Math.min(pause * 2, 2000);
+      const next = relist || version === undefined ? cycle : async () => watchFrom(++generation);
+      retryTimer = setTimeout(() => void next(), delay);
+      if (delay > 0) pause = Math.min(pause * 2, 2000);
     };
-    const cycle = async () => {
-      const mine = ++generation;
+    const onEvent = (mine: number, phase: string, raw: unknown) => {
+      if (finished || mine !== generation) return;
+      if (phase === 'ERROR') {
+        again(true, pause);
+        return;
+      }
+
+      const seen = versionSchema.safeParse(raw);
+      version = (seen.success ? seen.data.metadata?.resourceVersion : undefined) ?? version;
+      if (phase === 'BOOKMARK') return;
+      const object = source.toObject(raw, target.apiVersion, target.kind);
+      if (object.metadata.name !== target.name) return;
+      pause = 100;
+      see(phase === 'DELETED' ? undefined : object);
+    };
+    const watchFrom = async (mine: number) => {
       try {
-        const listed = await source.list(target.apiVersion, target.kind, target.namespace);
-        if (finished || mine !== generation) return;
-        if (see(listed.items.find((item) => item.metadata.name === target.name))) return;
         const started = await source.watch(
           target.apiVersion,
           target.kind,
           target.namespace,
-          listed.resourceVersion,
+          version,
           (phase, raw) => {
-            if (finished || mine !== generation) return;
-            if (phase === 'BOOKMARK') return;
-            if (phase === 'ERROR') {
-              again();
-              return;
-            }
-            const object = source.toObject(raw, target.apiVersion, target.kind);
-            if (object.metadata.name !== target.name) return;
-            pause = 100;
-            see(phase === 'DELETED' ? undefined : object);
+            onEvent(mine, phase, raw);
           },
-          () => {
-            if (!finished && mine === generation) again();
+          (error: unknown) => {
+            if (finished || mine !== generation) return;
+            const status = statusCodeSchema.safeParse(error);
+            // A clean close (servers end watches now and then) is watched again at once.
+            if (status.success && status.data.statusCode === 410) again(true, pause);
+            else again(false, error ? pause : 0);
           },
         );
         if (finished || mine !== generation) started.abort();
@@ -125,7 +141,21 @@ export async function waitForObject(
       } catch (error) {
         if (finished || mine !== generation) return;
         if (error instanceof KubeError && !retryable.has(error.code)) end(error);
-        else again();
+        else again(false, pause);
+      }
+    };
+    const cycle = async () => {
+      const mine = ++generation;
+      try {
+        const listed = await source.list(target.apiVersion, target.kind, target.namespace);
+        if (finished || mine !== generation) return;
+        version = listed.resourceVersion;
+        if (see(listed.items.find((item) => item.metadata.name === target.name))) return;
+        await watchFrom(mine);
+      } catch (error) {
+        if (finished || mine !== generation) return;
+        if (error instanceof KubeError && !retryable.has(error.code)) end(error);
+        else again(true, pause);
       }
     };
     void cycle();

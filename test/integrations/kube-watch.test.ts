@@ -76,22 +76,44 @@ test('follows watch events and ignores other objects of the kind', async () => {
   assert.deepEqual(calls, ['list:5', 'watch:5']);
 });
 
-test('re-lists and re-watches from the new version after a dropped stream and after a 410', async () => {
+test('watches again from the last version seen after a dropped stream, and re-lists after a 410', async () => {
   const {source, calls} = scripted({
     lists: [
       {items: [deployment(0)], resourceVersion: '5'},
-      {items: [deployment(0)], resourceVersion: '9'},
       {items: [deployment(0)], resourceVersion: '12'},
     ],
     watches: [
-      (_emit, done) => done(new Error('socket hang up')),
+      (emit, done) => {
+        emit('MODIFIED', {
+          ...deployment(0),
+          metadata: {...deployment(0).metadata, resourceVersion: '7'},
+        });
+        done(new Error('socket hang up'));
+      },
+      (emit, done) => {
+        emit('BOOKMARK', {kind: 'Deployment', metadata: {resourceVersion: '9'}});
+        done(null);
+      },
       (emit) => emit('ERROR', {kind: 'Status', code: 410, reason: 'Expired'}),
       (emit) => emit('MODIFIED', deployment(1)),
     ],
   });
   const found = await waitForObject(source, target, ready, {description: 'x', timeoutMs: 3000});
   assert.deepEqual(found, deployment(1));
-  assert.deepEqual(calls, ['list:5', 'watch:5', 'list:9', 'watch:9', 'list:12', 'watch:12']);
+  assert.deepEqual(calls, ['list:5', 'watch:5', 'watch:7', 'watch:9', 'list:12', 'watch:12']);
+});
+
+test('a watch refused with 410 Gone lists again', async () => {
+  const {source, calls} = scripted({
+    lists: [
+      {items: [deployment(0)], resourceVersion: '5'},
+      {items: [deployment(1)], resourceVersion: '20'},
+    ],
+    watches: [(_emit, done) => done(Object.assign(new Error('Gone'), {statusCode: 410}))],
+  });
+  const found = await waitForObject(source, target, ready, {description: 'x', timeoutMs: 3000});
+  assert.deepEqual(found, deployment(1));
+  assert.deepEqual(calls, ['list:5', 'watch:5', 'list:20']);
 });
 
 test('times out naming what it waited for and what it last saw', async () => {
