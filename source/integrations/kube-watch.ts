@@ -119,6 +119,7 @@ export async function waitForObject(
       see(phase === 'DELETED' ? undefined : object);
     };
     const watchFrom = async (mine: number) => {
+      let delivered = false;
       try {
         const started = await source.watch(
           target.apiVersion,
@@ -126,14 +127,16 @@ export async function waitForObject(
           target.namespace,
           version,
           (phase, raw) => {
+            delivered = true;
             onEvent(mine, phase, raw);
           },
           (error: unknown) => {
             if (finished || mine !== generation) return;
             const status = statusCodeSchema.safeParse(error);
-            // A clean close (servers end watches now and then) is watched again at once.
+            // A clean close of a stream that delivered (servers end watches now and then) is
+            // watched again at once; one that closes empty or fails waits a little first.
             if (status.success && status.data.statusCode === 410) again(true, pause);
-            else again(false, error ? pause : 0);
+            else again(false, error || !delivered ? pause : 0);
           },
         );
         if (finished || mine !== generation) started.abort();
