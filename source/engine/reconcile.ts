@@ -103,7 +103,10 @@ async function judge(internals: Internals, step: ActionStep): Promise<Judgement>
   // pending for a reason a person can act on, not unknown with a template error.
   const needed = stepWithMissingOutput(internals, step.done.with);
   if (needed !== undefined) {
-    return {verdict: 'pending', detail: words.needsStep(stepTitle(internals, needed))};
+    // A probe reading the step's own output has nothing to check until the step has run.
+    const detail =
+      needed === step.id ? words.recorded(status) : words.needsStep(stepTitle(internals, needed));
+    return {verdict: 'pending', detail};
   }
 
   const result = await probe(internals, step);
