@@ -3,7 +3,8 @@ import path from 'node:path';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openEngine} from '../../source/engine/engine.js';
-import {engineOptions, fixture, recorder, tempDir} from './helpers.js';
+import {loadRunbook} from '../../source/runbook/load.js';
+import {engineOptions, fixture, fixtures, recorder, tempDir} from './helpers.js';
 
 test('reconcile tells verified, drifted, found-in-place and pending apart, and proposes the first not verified', async () => {
   const {dir, cleanup} = await tempDir();
@@ -162,6 +163,24 @@ test('once the earlier step has run, the probe reading its output runs and finds
         ['make', 'found-in-place'],
       ],
     );
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
+
+test('on the procedure, a fresh profile shows the namespace step pending until the kubeconfig step has run', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await loadRunbook(path.join(fixtures, '../../runbooks/mke-gitlab-runner.yaml'));
+  const engine = await openEngine(engineOptions(runbook, dir, {lang: 'ja'}));
+  try {
+    const report = await engine.reconcile();
+    const namespaceStep = report.steps.find((step) => step.stepId === 'runner-namespace');
+    assert.deepEqual(namespaceStep, {
+      stepId: 'runner-namespace',
+      verdict: 'pending',
+      detail: '先にステップ「管理者のクライアントバンドルを取得する」が必要です',
+    });
   } finally {
     await engine.close();
     await cleanup();
