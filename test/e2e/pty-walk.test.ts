@@ -1,0 +1,211 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startPty, type PtySession} from './pty-driver.js';
+
+// Issue 5: the real CLI in a pseudo-terminal at 80×24 against the lab — a new profile, the
+// prompts answered by typing, the failing job, its diagnosis, remediation 2, a green job;
+// then a kill in the middle of a step and the resume screen of the restart.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const built = ['cli.js', 'lab-server.js', 'lab-bin/vagrant', 'lab-bin/launchpad', 'lab-bin/helm'];
+
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile()) {
+      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+
+  return newest;
+}
+
+// `npm test` builds dist/ first, and the walk runs that. Run alone with dist/ missing or
+// older than the sources, it builds its own copy (inside the repository, so the bundle finds
+// package.json and the runbooks as dist/ does) and leaves dist/ to whoever else uses it.
+function builtCli(): {readonly dir: string; readonly own: boolean} {
+  const fresh =
+    built.every((file) => existsSync(path.join(dist, file))) &&
+    statSync(path.join(dist, 'cli.js')).mtimeMs >= newestUnder(path.join(root, 'source'));
+  if (fresh) return {dir: dist, own: false};
+  const dir = path.join(root, 'node_modules/.cache/mke-runbook-pty-walk', String(process.pid));
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/build.mjs'), '--outdir', dir],
+    {cwd: root, encoding: 'utf8'},
+  );
+  assert.equal(result.status, 0, `the build failed:\n${result.stdout}${result.stderr}`);
+  return {dir, own: true};
+}
+
+function childEnv(home: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Ink prints no live frames under CI=true; colour and home come from the test.
+    if (value === undefined || ['CI', 'FORCE_COLOR', 'MKE_RUNBOOK_HOME'].includes(key)) continue;
+    env[key] = value;
+  }
+
+  return {
+    ...env,
+    TERM: 'xterm-256color',
+    HOME: home,
+    LANG: 'C',
+    MKE_RUNBOOK_LAB_SPEED: '0',
+    // The other two secrets come from the environment; the MKE password is typed.
+    GITLAB_RUNNER_TOKEN: 'glrt-ptywalkrunnertoken1',
+    GITLAB_API_TOKEN: 'glpat-pty-walk-api-token',
+  };
+}
+
+const enter = '\r';
+const password = 'pty-walk-admin-pw';
+
+/** The step's row in the list once it is done (a branch's steps are indented). */
+const doneRow = (title: string) =>
+  new RegExp(`✓ +${title.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)}`);
+
+/** Runs the selected step with Enter and waits for its ✓ in the list. */
+async function runStep(cli: PtySession, title: string): Promise<void> {
+  cli.mark();
+  cli.write(enter);
+  await cli.waitFor(doneRow(title), `"${title}" to finish`);
+}
+
+test(
+  'walks a new profile to a green job at 80×24, then resumes after a kill',
+  {timeout: 180_000},
+  async () => {
+    const bundle = builtCli();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-pty-walk-'));
+    const env = childEnv(dir);
+    const args = [path.join(bundle.dir, 'cli.js'), 'run', '--simulate', '--state-dir', dir];
+    const start = (extra: Record<string, string> = {}) =>
+      startPty(process.execPath, [...args, '--profile', 'walk'], {
+        cwd: root,
+        env: {...env, ...extra},
+        cols: 80,
+        rows: 24,
+        timeoutMs: 30_000,
+        ...(process.env['PTY_WALK_TRACE'] === '1'
+          ? {
+              trace(what: string, waitedMs: number) {
+                process.stderr.write(`${waitedMs} ms: ${what}\n`);
+              },
+            }
+          : {}),
+      });
+    let cli: PtySession | undefined;
+    try {
+      cli = start();
+      await cli.waitFor('j/k select  Enter run', 'the first screen');
+      assert.match(cli.screen(), /profile: walk {2}\[SIMULATED\]/);
+      assert.match(cli.screen(), /› - Check this machine/);
+
+      await runStep(cli, 'Check this machine');
+      await runStep(cli, 'Create the VMs with Vagrant');
+
+      cli.mark();
+      cli.write(enter);
+      await cli.waitFor('MKE admin password', 'the masked password prompt');
+      cli.write(password);
+      await cli.waitFor('•'.repeat(password.length), 'the typed password, masked');
+      assert.doesNotMatch(cli.seen(), new RegExp(password));
+      cli.write(enter);
+      await cli.waitFor('I accept the Mirantis licence', 'the licence prompt');
+      cli.write('yes');
+      await cli.waitFor('› yes', 'the typed answer');
+      cli.write(enter);
+      await cli.waitFor('✓ Install MKE with Launchpad', 'MKE to install');
+
+      await runStep(cli, 'Get the admin client bundle');
+      await runStep(cli, "Create the runner's namespace");
+      await runStep(cli, "Prepare the chart's values.yaml");
+      await runStep(cli, 'Install GitLab Runner with Helm');
+
+      cli.mark();
+      cli.write(enter);
+      await cli.waitFor("Diagnosis: MKE's UCPAuthorization", 'the diagnosis of the failed job');
+      assert.match(cli.screen(), /ERROR: Job failed \(system failure\)/);
+      assert.match(cli.screen(), /privileged attributes access/);
+      cli.write('n');
+      await cli.waitFor('› - Let the runner start privileged build pods', 'the suggested step');
+      cli.mark();
+      cli.write(enter);
+      await cli.waitFor('Choose a way forward', 'the choice of remediation');
+      assert.match(cli.screen(), /2\. /);
+      cli.write('2');
+      cli.write(enter);
+      await cli.waitFor(
+        /Let the runner start privileged build pods -> 2\. PSP/,
+        'remediation 2 to be chosen',
+      );
+      await runStep(cli, 'Apply the PSP, its ClusterRole and the binding');
+      await runStep(cli, 'Grant the privileged attribute in MKE');
+      await runStep(cli, 'Proof, part 1: admission dry run');
+      await runStep(cli, 'Proof, part 2: a job that succeeds');
+      assert.match(cli.screen(), /› - What is in place now/);
+      // The job's own trace, at the end of the step's log.
+      cli.write('k');
+      await cli.waitFor('› ✓ Proof, part 2: a job that succeeds', 'the proof step selected');
+      cli.mark();
+      cli.write('l');
+      await cli.waitFor(/verify-job\.1\.log/, "the proof step's log");
+      cli.write('G');
+      await cli.waitFor('Job succeeded', "the job's last words");
+      cli.write('\u001B');
+      await cli.waitFor(/j\/k select +Enter run/, 'the step list again');
+      cli.write('q');
+      assert.equal((await cli.exited).exitCode, 0, cli.screen());
+
+      // The same profile again, the password now in the environment (so reconcile can log in
+      // to MKE), the lab slower; the first job run again and the CLI killed while it waits.
+      const again = {MKE_ADMIN_PASSWORD: password, MKE_RUNBOOK_LAB_SPEED: '1'};
+      cli = start(again);
+      await cli.waitFor('Welcome back: where things stand', 'the resume screen of a used profile');
+      await cli.waitFor('Continue at: Read the error', 'reconcile to propose the step left out');
+      cli.write('\u001B');
+      await cli.waitFor(/j\/k select +Enter run/, 'the step list');
+      cli.write('k'.repeat(16) + 'j'.repeat(7));
+      await cli.waitFor(/› \S Run the first CI job/, 'the job step selected');
+      cli.mark();
+      cli.write(enter);
+      await cli.waitFor(/› [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Run the first CI job/, 'the job step to run');
+      // kill -9 of the CLI alone: what it started (the lab, a stand-in) lives on, as it would.
+      await cli.kill();
+
+      cli = start(again);
+      await cli.waitFor('Welcome back: where things stand', 'the resume screen after the kill');
+      await cli.waitFor('Continue at: Run the first CI job', 'the killed step to be proposed');
+      assert.match(cli.screen(), /› - Run the first CI job +pending +recorded interrupted/);
+      cli.mark();
+      cli.write(enter);
+      await cli.waitFor(/› [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Run the first CI job/, 'Enter to continue there');
+      cli.write('q');
+      await cli.waitFor('Quit anyway?', 'the question before quitting a running step');
+      cli.write('y');
+      await cli.exited;
+    } finally {
+      await cli?.killTree();
+      // The lab runs detached from the CLI that started it (and outlived the killed one).
+      spawnSync(
+        process.execPath,
+        [...args.slice(0, 1), 'lab', 'stop', '--state-dir', dir, '--profile', 'walk'],
+        {
+          cwd: root,
+          env,
+          timeout: 20_000,
+        },
+      );
+      await rm(dir, {recursive: true, force: true});
+      if (bundle.own) await rm(bundle.dir, {recursive: true, force: true});
+    }
+  },
+);
