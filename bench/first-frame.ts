@@ -12,25 +12,22 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist/cli.js');
 
 // The first frame is the boot frame (header and what is starting); the steps screen follows
-// once the lab answers and the runbook is validated. Both are timed; the target is the first.
+// once the lab answers and the runbook is validated — on a fresh profile, and again on the
+// same state directory, where the validated runbook comes from its cache. The target is
+// the first frame; the others are said beside it.
 const stepsShown = 'Check this machine';
 
-async function timeTo(shown: string): Promise<number> {
-  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-ff-'));
-  try {
-    const run = await runInPty(process.execPath, [cli, '--simulate', '--state-dir', stateDir], {
-      cols: 120,
-      rows: 40,
-      firstFrame: shown,
-      answers: [{when: shown, keys: 'q'}],
-      timeoutMs: 30_000,
-    });
-    if (run.firstFrameMs === undefined)
-      throw new Error(`no first frame:\n${run.screen.slice(-1500)}`);
-    return run.firstFrameMs;
-  } finally {
-    rmSync(stateDir, {recursive: true, force: true});
-  }
+async function timeTo(shown: string, stateDir: string): Promise<number> {
+  const run = await runInPty(process.execPath, [cli, '--simulate', '--state-dir', stateDir], {
+    cols: 120,
+    rows: 40,
+    firstFrame: shown,
+    answers: [{when: shown, keys: 'q'}],
+    timeoutMs: 30_000,
+  });
+  if (run.firstFrameMs === undefined)
+    throw new Error(`no first frame:\n${run.screen.slice(-1500)}`);
+  return run.firstFrameMs;
 }
 
 /** Runs the benchmark; resolves to whether the target was met. */
@@ -38,12 +35,20 @@ export async function benchFirstFrame(): Promise<boolean> {
   const bare: number[] = [];
   const app: number[] = [];
   const steps: number[] = [];
+  const warmSteps: number[] = [];
   for (let index = 0; index < 5; index++) {
     const started = performance.now();
     spawnSync(process.execPath, ['-e', '0']);
     bare.push(performance.now() - started);
-    app.push(await timeTo('SIMULATED'));
-    steps.push(await timeTo(stepsShown));
+    const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-ff-'));
+    try {
+      app.push(await timeTo('SIMULATED', stateDir));
+      rmSync(stateDir, {recursive: true, force: true});
+      steps.push(await timeTo(stepsShown, stateDir));
+      warmSteps.push(await timeTo(stepsShown, stateDir));
+    } finally {
+      rmSync(stateDir, {recursive: true, force: true});
+    }
   }
   return report(
     'Start-up (pty 120×40, default runbook, simulated lab, fresh profile; medians of 5)',
@@ -54,7 +59,7 @@ export async function benchFirstFrame(): Promise<boolean> {
         unit: 'ms',
         target: 350,
         kind: 'max',
-        note: `bare node -e 0: ${median(bare).toFixed(0)} ms; steps screen (lab up, runbook validated) at ${median(steps).toFixed(0)} ms`,
+        note: `bare node -e 0: ${median(bare).toFixed(0)} ms; steps screen (lab up, runbook validated) at ${median(steps).toFixed(0)} ms, ${median(warmSteps).toFixed(0)} ms with the runbook cached`,
       },
     ],
   );
