@@ -7,6 +7,8 @@ export type PooledKubeConfig = KubeConfig & {
   readonly getText: (apiPath: string) => Promise<string>;
 };
 
+const getTimeoutMs = 30_000;
+
 /**
  * A KubeConfig whose requests share one keep-alive agent. client-node makes a new agent for
  * every request, so every request to the API paid a TCP connect and a TLS handshake; a
@@ -44,7 +46,12 @@ class Pooled extends KubeConfig {
     return new Promise((resolve, reject) => {
       const outgoing = request(
         url,
-        {method: 'GET', agent, headers: {...options.headers, accept: '*/*'}},
+        {
+          method: 'GET',
+          agent,
+          headers: {...options.headers, accept: '*/*'},
+          ...(options.auth ? {auth: options.auth} : {}),
+        },
         (response) => {
           let body = '';
           response.setEncoding('utf8');
@@ -58,6 +65,11 @@ class Pooled extends KubeConfig {
         },
       );
       outgoing.on('error', reject);
+      outgoing.setTimeout(getTimeoutMs, () => {
+        outgoing.destroy(
+          new Error(`ETIMEDOUT: no answer to GET ${apiPath} in ${getTimeoutMs / 1000} s`),
+        );
+      });
       outgoing.end();
     });
   }
