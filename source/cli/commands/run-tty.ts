@@ -53,6 +53,9 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
   let session: InteractiveSession | undefined;
   try {
     try {
+      // The lab's own modules first (zod among them), so its process is spawned early rather
+      // than after Ink's compile; waiting for the lab is most of the wait for the steps screen.
+      if (target === 'simulated') await import('../../lab/lifecycle.js');
       const {startInteractive} = await import('../../ui/run-interactive.js');
       frame.erase();
       session = startInteractive(boot, {stdin: io.stdin, stdout: io.stdout});
@@ -63,6 +66,15 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
     }
 
     const shown = session;
+    // Loaded while the lab starts, so that only the engine's own work is left when it answers.
+    const engineModules = Promise.all([
+      import('../../ui/prompter.js'),
+      import('../open-engine.js'),
+      import('../../engine/engine.js'),
+      import('../../diagnosis/diagnose.js'),
+      import('../../ui/app.js'),
+    ]);
+    engineModules.catch(() => undefined);
     void labStarting.then(
       () => {
         shown.finished('lab');
@@ -85,10 +97,7 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
     }
 
     const lab = started.value;
-    const [{createUiPrompter}, {openProfileEngine}] = await Promise.all([
-      import('../../ui/prompter.js'),
-      import('../open-engine.js'),
-    ]);
+    const [{createUiPrompter}, {openProfileEngine}] = await engineModules;
     const prompter = createUiPrompter();
     const {engine} = await openProfileEngine({
       runbook: prepared.value.runbook,
