@@ -12,7 +12,7 @@ import {defaultWorld} from '../../source/lab/process/default-world.js';
 import {labPaths} from '../../source/lab/process/paths.js';
 import {loadOrCreateTls} from '../../source/lab/process/tls-files.js';
 import type {LabRuntime} from '../../source/lab/contract.js';
-import type {LabWorld} from '../../source/lab/types.js';
+import type {LabMiddleware, LabWorld} from '../../source/lab/types.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 
@@ -51,6 +51,7 @@ export async function startBenchLab(
   stateDir: string,
   profile: string,
   speed: number,
+  middleware: readonly LabMiddleware[] = [],
 ): Promise<BenchLab> {
   const paths = labPaths(stateDir, profile);
   await mkdir(paths.home, {recursive: true, mode: 0o700});
@@ -63,7 +64,14 @@ export async function startBenchLab(
     resetCluster: () => resetCluster(),
   });
   const tls = await loadOrCreateTls(paths.dir);
-  const lab = await assembleLab({world, objects: undefined, routes: [control], speed, tls});
+  const lab = await assembleLab({
+    world,
+    objects: undefined,
+    routes: [control],
+    speed,
+    tls,
+    middleware,
+  });
   resetCluster = lab.resetCluster;
   const {url, port} = await lab.listen(0);
   const runtime: LabRuntime = {
