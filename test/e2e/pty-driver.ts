@@ -22,6 +22,8 @@ export type PtySession = {
   /** Waits until `text` has been drawn since the mark; the error names `what` and the last screen. */
   readonly waitFor: (text: string | RegExp, what: string, timeoutMs?: number) => Promise<void>;
   readonly exited: Promise<PtyExit>;
+  /** Waits for the program to end; the error names `what` and the last screen. */
+  readonly ends: (what: string, timeoutMs?: number) => Promise<PtyExit>;
   /** SIGKILL to the program alone, as `kill -9 PID` would; what it started lives on. */
   readonly kill: () => Promise<void>;
   /** SIGKILL to the program and every process under it (they may run in their own groups). */
@@ -131,6 +133,22 @@ export function startPty(file: string, args: readonly string[], options: PtyStar
     },
     waitFor,
     exited,
+    async ends(what, timeoutMs) {
+      const limit = timeoutMs ?? options.timeoutMs ?? 20_000;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          reject(
+            new Error(`timed out after ${limit} ms waiting for ${what}; last screen:\n${screen()}`),
+          );
+        }, limit);
+      });
+      try {
+        return await Promise.race([exited, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async kill() {
       if (done) return;
       process.kill(child.pid, 'SIGKILL');

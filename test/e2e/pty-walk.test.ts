@@ -1,4 +1,4 @@
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, statSync} from 'node:fs';
@@ -79,6 +79,9 @@ async function runStep(cli: PtySession, title: string): Promise<void> {
   await cli.waitFor(doneRow(title), `"${title}" to finish`);
 }
 
+let afterWalk: (() => Promise<void>) | undefined;
+after(async () => afterWalk?.());
+
 test(
   'walks a new profile to a green job at 80×24, then resumes after a kill',
   {timeout: 180_000},
@@ -87,8 +90,9 @@ test(
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-pty-walk-'));
     const env = childEnv(dir);
     const args = [path.join(bundle.dir, 'cli.js'), 'run', '--simulate', '--state-dir', dir];
-    const start = (extra: Record<string, string> = {}) =>
-      startPty(process.execPath, [...args, '--profile', 'walk'], {
+    const sessions: PtySession[] = [];
+    const start = (extra: Record<string, string> = {}) => {
+      const session = startPty(process.execPath, [...args, '--profile', 'walk'], {
         cwd: root,
         env: {...env, ...extra},
         cols: 80,
@@ -102,12 +106,36 @@ test(
             }
           : {}),
       });
+      sessions.push(session);
+      return session;
+    };
+
     let cli: PtySession | undefined;
+    let cleaned = false;
+    // Also from `after`: a test that times out never reaches its finally.
+    const cleanUp = async () => {
+      if (cleaned) return;
+      cleaned = true;
+      for (const session of sessions) await session.killTree();
+      // The lab runs detached from the CLI that started it (and outlived the killed one).
+      spawnSync(
+        process.execPath,
+        [...args.slice(0, 1), 'lab', 'stop', '--state-dir', dir, '--profile', 'walk'],
+        {cwd: root, env, timeout: 20_000},
+      );
+      await rm(dir, {recursive: true, force: true});
+      if (bundle.own) await rm(bundle.dir, {recursive: true, force: true});
+    };
+
+    afterWalk = cleanUp;
     try {
       cli = start();
       await cli.waitFor('j/k select  Enter run', 'the first screen');
-      assert.match(cli.screen(), /profile: walk {2}\[SIMULATED\]/);
-      assert.match(cli.screen(), /› - Check this machine/);
+      await cli.waitFor(
+        /profile: walk {2}\[SIMULATED\]/,
+        'the header naming the profile and the lab',
+      );
+      await cli.waitFor(/› - Check this machine/, 'the first step selected');
 
       await runStep(cli, 'Check this machine');
       await runStep(cli, 'Create the VMs with Vagrant');
@@ -133,14 +161,14 @@ test(
       cli.mark();
       cli.write(enter);
       await cli.waitFor("Diagnosis: MKE's UCPAuthorization", 'the diagnosis of the failed job');
-      assert.match(cli.screen(), /ERROR: Job failed \(system failure\)/);
-      assert.match(cli.screen(), /privileged attributes access/);
+      await cli.waitFor(/ERROR: Job failed \(system failure\)/, "the job's error in the diagnosis");
+      await cli.waitFor(/privileged attributes access/, "MKE's words in the diagnosis");
       cli.write('n');
       await cli.waitFor('› - Let the runner start privileged build pods', 'the suggested step');
       cli.mark();
       cli.write(enter);
       await cli.waitFor('Choose a way forward', 'the choice of remediation');
-      assert.match(cli.screen(), /2\. /);
+      await cli.waitFor(/2\. /, 'the second remediation offered');
       cli.write('2');
       cli.write(enter);
       await cli.waitFor(
@@ -151,19 +179,21 @@ test(
       await runStep(cli, 'Grant the privileged attribute in MKE');
       await runStep(cli, 'Proof, part 1: admission dry run');
       await runStep(cli, 'Proof, part 2: a job that succeeds');
-      assert.match(cli.screen(), /› - What is in place now/);
+      await cli.waitFor(/› - What is in place now/, 'the last step selected after the proof');
       // The job's own trace, at the end of the step's log.
       cli.write('k');
       await cli.waitFor('› ✓ Proof, part 2: a job that succeeds', 'the proof step selected');
       cli.mark();
       cli.write('l');
       await cli.waitFor(/verify-job\.1\.log/, "the proof step's log");
+      // The viewer reads the file after it opens; G before the lines are there goes nowhere.
+      await cli.waitFor('Running with gitlab-runner', "the log's first lines");
       cli.write('G');
       await cli.waitFor('Job succeeded', "the job's last words");
       cli.write('\u001B');
       await cli.waitFor(/j\/k select +Enter run/, 'the step list again');
       cli.write('q');
-      assert.equal((await cli.exited).exitCode, 0, cli.screen());
+      assert.equal((await cli.ends('the app to quit on q')).exitCode, 0, cli.screen());
 
       // The same profile again, the password now in the environment (so reconcile can log in
       // to MKE), the lab slower; the first job run again and the CLI killed while it waits.
@@ -184,28 +214,19 @@ test(
       cli = start(again);
       await cli.waitFor('Welcome back: where things stand', 'the resume screen after the kill');
       await cli.waitFor('Continue at: Run the first CI job', 'the killed step to be proposed');
-      assert.match(cli.screen(), /› - Run the first CI job +pending +recorded interrupted/);
+      await cli.waitFor(
+        /› - Run the first CI job +pending +recorded interrupted/,
+        "the killed step's row",
+      );
       cli.mark();
       cli.write(enter);
       await cli.waitFor(/› [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Run the first CI job/, 'Enter to continue there');
       cli.write('q');
       await cli.waitFor('Quit anyway?', 'the question before quitting a running step');
       cli.write('y');
-      await cli.exited;
+      await cli.ends('the app to quit after y');
     } finally {
-      await cli?.killTree();
-      // The lab runs detached from the CLI that started it (and outlived the killed one).
-      spawnSync(
-        process.execPath,
-        [...args.slice(0, 1), 'lab', 'stop', '--state-dir', dir, '--profile', 'walk'],
-        {
-          cwd: root,
-          env,
-          timeout: 20_000,
-        },
-      );
-      await rm(dir, {recursive: true, force: true});
-      if (bundle.own) await rm(bundle.dir, {recursive: true, force: true});
+      await cleanUp();
     }
   },
 );
