@@ -203,7 +203,12 @@ test(
       await cli.waitFor('Continue at: Read the error', 'reconcile to propose the step left out');
       cli.write('\u001B');
       await cli.waitFor(/j\/k select +Enter run/, 'the step list');
-      cli.write('k'.repeat(16) + 'j'.repeat(7));
+      // Keys typed in one go arrive in one read; each must count (and the selection must not
+      // pass over the job on its way, or Enter could land on it early).
+      cli.write('k'.repeat(16));
+      await cli.waitFor(/› \S Check this machine/, 'the first step selected');
+      cli.mark();
+      cli.write('j'.repeat(7));
       await cli.waitFor(/› \S Run the first CI job/, 'the job step selected');
       cli.mark();
       cli.write(enter);
