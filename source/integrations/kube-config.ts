@@ -39,8 +39,17 @@ class Pooled extends KubeConfig {
   async getText(apiPath: string): Promise<string> {
     const options: https.RequestOptions = {};
     await super.applyToHTTPSOptions(options);
-    const server = (this.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
-    const url = new URL(`${server}${apiPath}`);
+    const cluster = this.getCurrentCluster();
+    if (!cluster) {
+      const context = this.getCurrentContext();
+      throw new Error(
+        context
+          ? `the kubeconfig's current context "${context}" names no cluster it defines`
+          : 'the kubeconfig has no current context (set current-context to one of its contexts)',
+      );
+    }
+
+    const url = new URL(`${cluster.server.replace(/\/+$/, '')}${apiPath}`);
     const agent = await this.sharedAgent();
     const request = url.protocol === 'https:' ? https.request : http.request;
     return new Promise((resolve, reject) => {
