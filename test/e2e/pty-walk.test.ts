@@ -148,9 +148,8 @@ test(
       assert.doesNotMatch(cli.seen(), new RegExp(password));
       cli.write(enter);
       await cli.waitFor('I accept the Mirantis licence', 'the licence prompt');
-      cli.write('yes');
-      await cli.waitFor('› yes', 'the typed answer');
-      cli.write(enter);
+      // Typed fast, the answer and its Enter arrive in one read: both must count.
+      cli.write(`yes${enter}`);
       await cli.waitFor('✓ Install MKE with Launchpad', 'MKE to install');
 
       await runStep(cli, 'Get the admin client bundle');
