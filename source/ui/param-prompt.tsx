@@ -26,8 +26,13 @@ export function ParamPrompt({param, value, error, width, strings, lang}: Props) 
       ? strings.secretHint(param.env)
       : strings.secretNoEnv
     : undefined;
+  // Say what a yes/no question accepts before the first wrong answer, not after it.
   const choices =
-    param.type === 'choice' && param.choices ? strings.oneOf(param.choices) : undefined;
+    param.type === 'choice' && param.choices
+      ? strings.oneOf(param.choices)
+      : param.type === 'boolean'
+        ? strings.oneOf(['yes', 'no'])
+        : undefined;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={colors.accent}>

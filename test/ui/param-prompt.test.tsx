@@ -112,3 +112,26 @@ test('lists the choices and refuses a value that is not one of them', async () =
   });
   unmount();
 });
+
+test('says a yes/no question takes yes or no before anything is typed, and takes yes', async () => {
+  const accept: ParamSpec = {
+    id: 'accept',
+    type: 'boolean',
+    label: {en: 'I accept', ja: '同意する'},
+  };
+  const {stdin, lastFrame, unmount, answers} = prompt(accept, 'en');
+  await waitFor(() => {
+    assert.deepEqual(frameLines(lastFrame()).slice(0, 3), [
+      'Question',
+      'I accept',
+      'One of: yes, no.',
+    ]);
+  });
+  assert.doesNotMatch(lastFrame() ?? '', /✗/);
+  stdin.write('yes');
+  stdin.write(keys.enter);
+  await waitFor(() => {
+    assert.deepEqual(answers, ['yes']);
+  });
+  unmount();
+});
