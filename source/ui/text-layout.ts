@@ -45,40 +45,69 @@ export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
 }
 
-/** Wraps text into rows of at most `width` cells, breaking at spaces when it can, anywhere when it must (Japanese). */
+/** Wraps text into rows of at most `width` cells, breaking at spaces or beside Japanese characters when it can, anywhere when it must. */
 export function wrapText(text: string, width: number): string[] {
   const rows: string[] = [];
   for (const paragraph of text.split('\n')) {
-    let row = '';
+    let row: string[] = [];
     let used = 0;
     for (const char of paragraph) {
       const w = stringWidth(char);
-      if (used + w > width) {
-        const space = row.lastIndexOf(' ');
-        if (char !== ' ' && space > 0 && stringWidth(row.slice(0, space)) >= width / 3) {
-          rows.push(row.slice(0, space));
-          row = row.slice(space + 1);
+      if (used + w > width && row.length > 0) {
+        const at = lastBreak([...row, char]);
+        const keep = at === undefined ? row : row.slice(0, at.index);
+        if (char !== ' ' && at !== undefined && stringWidth(keep.join('')) >= width / 3) {
+          rows.push(keep.join('').trimEnd());
+          row = row.slice(at.index + (at.drop ? 1 : 0));
         } else {
-          rows.push(row.trimEnd());
-          row = '';
+          rows.push(row.join('').trimEnd());
+          row = [];
         }
 
-        if (char === ' ' && row === '') {
+        if (char === ' ' && row.length === 0) {
           used = 0;
           continue;
         }
 
-        used = stringWidth(row);
+        used = stringWidth(row.join(''));
       }
 
-      row += char;
+      row.push(char);
       used += w;
     }
 
-    rows.push(row.trimEnd());
+    rows.push(row.join('').trimEnd());
   }
 
   return rows;
+}
+
+// Japanese may break between characters, except before closing punctuation and small kana,
+// and after an opening bracket.
+const noBreakBefore = new Set(
+  Array.from('、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ…,.:;!?)]}'),
+);
+
+const noBreakAfter = new Set(Array.from('（「『【〔〈《([{'));
+
+/** Where a row (and the character that did not fit) may break last: at a space (dropped) or beside a wide character. */
+function lastBreak(row: readonly string[]): {index: number; drop: boolean} | undefined {
+  for (let index = row.length - 1; index > 0; index--) {
+    const char = row[index]!;
+    if (char === ' ') return {index, drop: true};
+    const before = row[index - 1]!;
+    const wideHere = stringWidth(char) === 2;
+    const wideBefore = stringWidth(before) === 2;
+    if (
+      (wideHere || wideBefore) &&
+      before !== ' ' &&
+      !noBreakBefore.has(char) &&
+      !noBreakAfter.has(before)
+    )
+      return {index, drop: false};
+  }
+
+  return undefined;
 }
 
 /** "12s", "3m 05s", "1h 02m". */

@@ -19,6 +19,21 @@ test('cuts plain ASCII output to exactly the width, and leaves a fitting line al
   );
 });
 
+test('fills a Japanese row beside an English word instead of breaking at the last space', () => {
+  assert.deepEqual(
+    wrapText(
+      'glrt- で始まる Runner 認証トークン(GitLab 15.10 以降)か、旧来の登録トークン(記事)。values.yaml には書かず',
+      40,
+    ),
+    [
+      'glrt- で始まる Runner 認証トークン',
+      '(GitLab 15.10 以降)か、旧来の登録トーク',
+      'ン(記事)。values.yaml には書かず',
+    ],
+  );
+  assert.deepEqual(wrapText('設定を「確認」する', 9), ['設定を', '「確認」', 'する']);
+});
+
 test('wraps English at spaces and Japanese anywhere', () => {
   assert.deepEqual(wrapText('Writes the Vagrantfile and runs vagrant up.', 16), [
     'Writes the',
