@@ -25,8 +25,9 @@ export function labEnvironment(
 }
 
 /**
- * The real Ports. HTTP and Kubernetes load on first use: client-node alone costs ~0.9 s of
- * start-up (perf-notes.md). With a lab, children find the stand-ins first on PATH, get the
+ * The real Ports. HTTP and Kubernetes load on first use: client-node imported whole costs
+ * ~0.9 s of start-up (perf-notes.md), and even the parts we bundle (1.7 MB) are not needed
+ * before the first step that talks to the cluster. With a lab, children find the stand-ins first on PATH, get the
  * lab's URL and their own HOME, and every HTTP request goes to the lab.
  */
 export function createPorts(options: {
