@@ -4,8 +4,8 @@ import type {Target} from '../engine/events.js';
 import type {Lang} from '../i18n/text.js';
 import {bootWords, type BootTask} from './boot-words.js';
 import {uiStrings} from './strings.js';
-import {colors} from './theme.js';
 import {truncate} from './text-layout.js';
+import {TitleRow} from './header.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -37,17 +37,13 @@ export function BootScreen({title, profile, target, lang, pending, stopping, onQ
   const lines = stopping ? [said.stopping] : pending.map((task) => said[task]);
   return (
     <Box flexDirection="column" width={columns}>
-      <Box>
-        <Text bold>{truncate(title, Math.max(4, columns - stringWidth(right) - 1))}</Text>
-        <Box flexGrow={1} />
-        <Text dimColor>
-          {' '}
-          {strings.profile}: {profile}{' '}
-        </Text>
-        <Text bold inverse color={target === 'real' ? colors.real : colors.simulated}>
-          {' ' + marker + ' '}
-        </Text>
-      </Box>
+      <TitleRow
+        title={truncate(title, Math.max(4, columns - stringWidth(right) - 1))}
+        profile={profile}
+        target={target}
+        marker={marker}
+        strings={strings}
+      />
       {lines.map((line) => (
         <Text key={line} dimColor>
           {truncate(line, columns)}

@@ -27,22 +27,43 @@ export function Header({title, profile, target, elapsedMs, settled, total, width
   const filled = total === 0 ? 0 : Math.round((barWidth * settled) / total);
   return (
     <Box flexDirection="column" width={width}>
-      <Box>
-        <Text bold>{titleText}</Text>
-        <Box flexGrow={1} />
-        <Text dimColor>
-          {' '}
-          {strings.profile}: {profile}{' '}
-        </Text>
-        <Text bold inverse color={target === 'real' ? colors.real : colors.simulated}>
-          {' ' + marker + ' '}
-        </Text>
-        <Text> {clock}</Text>
-      </Box>
+      <TitleRow
+        title={titleText}
+        profile={profile}
+        target={target}
+        marker={marker}
+        strings={strings}
+        clock={clock}
+      />
       <Text>
         [<Text color={colors.accent}>{'#'.repeat(filled)}</Text>
         <Text dimColor>{'.'.repeat(barWidth - filled)}</Text>]{count}
       </Text>
+    </Box>
+  );
+}
+
+/** The header's first row: the (already fitted) title, then profile, REAL/SIMULATED and, once running, the clock. */
+export function TitleRow(props: {
+  readonly title: string;
+  readonly profile: string;
+  readonly target: Target;
+  readonly marker: string;
+  readonly strings: UiStrings;
+  readonly clock?: string;
+}) {
+  return (
+    <Box>
+      <Text bold>{props.title}</Text>
+      <Box flexGrow={1} />
+      <Text dimColor>
+        {' '}
+        {props.strings.profile}: {props.profile}{' '}
+      </Text>
+      <Text bold inverse color={props.target === 'real' ? colors.real : colors.simulated}>
+        {' ' + props.marker + ' '}
+      </Text>
+      {props.clock === undefined ? null : <Text> {props.clock}</Text>}
     </Box>
   );
 }

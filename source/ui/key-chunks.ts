@@ -4,7 +4,8 @@ import type {Key} from 'ink';
 // than the app reads them (a pty test, a busy machine) — `kkj`, `yes\r`. Ink's parser
 // already separates escape sequences (arrows, Esc), so what is left here is plain text.
 
-const plainKey: Key = {
+/** A key with no modifier or special key set: what a typed character arrives as. */
+export const plainKey: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -2,33 +2,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
 import {initialDraft, pressKey} from '../../source/ui/question-keys.js';
-import {splitChunk, splitKeys} from '../../source/ui/key-chunks.js';
+import {plainKey, splitChunk, splitKeys} from '../../source/ui/key-chunks.js';
 import type {Question} from '../../source/ui/prompter.js';
 import {uiStrings} from '../../source/ui/strings.js';
 import {params, remediationBranches} from '../fixtures/ui/runbook.js';
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const none: Key = plainKey;
 const context = {strings: uiStrings('en'), lang: 'en'} as const;
 
 test('splits a chunk at its line breaks into typing and Enter, and leaves single keys alone', () => {
