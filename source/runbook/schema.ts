@@ -6,7 +6,14 @@ import {z} from 'zod';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and -');
 
 /** `{en, ja}` text. */
-export const i18nSchema = z.strictObject({en: z.string(), ja: z.string()});
+// YAML folds a wrapped line into a space; Japanese puts none after its punctuation, so a
+// folded 「表示し、\n4096」 must read 「表示し、4096」, not 「表示し、 4096」.
+const foldedJapanese = (text: string): string => text.replaceAll(/(?<=[、。」』）]) +/g, '');
+
+export const i18nSchema = z.strictObject({
+  en: z.string(),
+  ja: z.string().transform(foldedJapanese),
+});
 
 /** One parameter. */
 export const paramSchema = z.strictObject({

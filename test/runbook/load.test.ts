@@ -242,3 +242,33 @@ test('the loader builds the typed model with source lines and the parameters a s
     await cleanup();
   }
 });
+
+test('joins folded Japanese lines after punctuation without the space YAML folds them into', async () => {
+  const {dir, cleanup} = await tempDir();
+  try {
+    const yaml = `${head}  - id: one
+    title: {en: One, ja: 一}
+    text:
+      en: >-
+        Checks the tools,
+        then the memory.
+      ja: >-
+        ツールを確かめ、
+        4096 MiB のメモリを確認します。
+        次に Vagrant を使います。
+    run:
+      - action: shell.exec
+        with: {file: ls}
+`;
+    await writeFile(path.join(dir, 'x.yaml'), yaml);
+    const runbook = await loadRunbook(path.join(dir, 'x.yaml'), {displayRoot: dir});
+    const first = runbook.steps[0];
+    assert.ok(first?.kind === 'action');
+    assert.deepEqual(first.text, {
+      en: 'Checks the tools, then the memory.',
+      ja: 'ツールを確かめ、4096 MiB のメモリを確認します。次に Vagrant を使います。',
+    });
+  } finally {
+    await cleanup();
+  }
+});
