@@ -1,12 +1,12 @@
 import path from 'node:path';
 import {langFromEnvironment, type Lang} from '../i18n/text.js';
 import {RunbookError} from '../engine/errors.js';
-import {loadRunbook} from '../runbook/load.js';
+import {bundleIdentity, loadRunbookCached} from '../runbook/cache.js';
 import type {Runbook} from '../runbook/types.js';
 import type {ProfilePaths} from '../state/paths.js';
 import type {ProfileState} from '../state/types.js';
 import type {CommonOptions} from './args.js';
-import {defaultRunbookPath} from './package-root.js';
+import {defaultRunbookPath, packageInfo} from './package-root.js';
 import {pathsOf, resolveStateDir} from './state-dir.js';
 import {createPaint, colorWanted, type Paint} from '../report/paint.js';
 
@@ -41,10 +41,16 @@ export function profileContext(common: CommonOptions, io: CliIo): ProfileContext
   };
 }
 
-/** Loads the named runbook, or the default one. */
-export async function loadNamedRunbook(name: string | undefined, io: CliIo): Promise<Runbook> {
-  return loadRunbook(name === undefined ? defaultRunbookPath() : path.resolve(io.cwd, name), {
+/** Loads the named runbook, or the default one, through the validated-runbook cache of the state dir. */
+export async function loadNamedRunbook(
+  name: string | undefined,
+  io: CliIo,
+  stateDir: string,
+): Promise<Runbook> {
+  return loadRunbookCached(name === undefined ? defaultRunbookPath() : path.resolve(io.cwd, name), {
     displayRoot: io.cwd,
+    cacheDir: path.join(stateDir, 'cache', 'runbooks'),
+    build: await bundleIdentity(packageInfo().version),
   });
 }
 

@@ -41,7 +41,7 @@ export async function readLogExcerpt(file: string): Promise<LogExcerpt> {
 /** `export`: the profile's Markdown transcript on stdout, secrets masked. */
 export async function exportCommand(command: RunLikeCommand, io: CliIo): Promise<number> {
   const context = profileContext(command.common, io);
-  const runbook = await loadNamedRunbook(command.runbook, io);
+  const runbook = await loadNamedRunbook(command.runbook, io, context.stateDir);
   const state = await readProfileState(context.paths);
   if (state === undefined) {
     throw new RunbookError(

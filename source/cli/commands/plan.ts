@@ -8,7 +8,11 @@ import {paramSources} from '../params.js';
 
 /** `plan`: every command, file and manifest of every step and branch, with nothing executed. */
 export async function planCommand(command: RunLikeCommand, io: CliIo): Promise<number> {
-  const runbook = await loadNamedRunbook(command.runbook, io);
+  const runbook = await loadNamedRunbook(
+    command.runbook,
+    io,
+    profileContext(command.common, io).stateDir,
+  );
   const sources = await paramSources(runbook, command.run, io.env);
   const {engine} = await openProfileEngine({
     runbook,

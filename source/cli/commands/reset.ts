@@ -1,5 +1,5 @@
 import type {CommonOptions} from '../args.js';
-import {loadNamedRunbook, type CliIo} from '../context.js';
+import {loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {allSteps} from '../../report/step-index.js';
 import {usageError, closest} from '../usage-error.js';
 import {openProfileEngine} from '../open-engine.js';
@@ -13,7 +13,11 @@ export async function resetCommand(
   },
   io: CliIo,
 ): Promise<number> {
-  const runbook = await loadNamedRunbook(options.runbook, io);
+  const runbook = await loadNamedRunbook(
+    options.runbook,
+    io,
+    profileContext(options.common, io).stateDir,
+  );
   const ids = allSteps(runbook).map(({step}) => step.id);
   if (options.step !== undefined && !ids.includes(options.step)) {
     const guess = closest(options.step, ids);

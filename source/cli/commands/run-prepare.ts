@@ -1,12 +1,15 @@
-import path from 'node:path';
 import type {ParamSources} from '../../engine/engine-api.js';
 import type {Target} from '../../engine/events.js';
 import type {Runbook} from '../../runbook/types.js';
 import type {ProfileState} from '../../state/types.js';
 import type {RunLikeCommand} from '../args.js';
-import {bundleIdentity, loadRunbookCached} from '../../runbook/cache.js';
-import {checkSameRunbook, profileContext, type CliIo, type ProfileContext} from '../context.js';
-import {defaultRunbookPath, packageInfo} from '../package-root.js';
+import {
+  checkSameRunbook,
+  loadNamedRunbook,
+  profileContext,
+  type CliIo,
+  type ProfileContext,
+} from '../context.js';
 import {paramSources} from '../params.js';
 import {readProfileState} from '../read-state.js';
 import {chooseTarget} from '../target.js';
@@ -31,14 +34,7 @@ export async function prepareRun(
   decided?: Target,
 ): Promise<PreparedRun> {
   const context = profileContext(command.common, io);
-  const runbook = await loadRunbookCached(
-    command.runbook === undefined ? defaultRunbookPath() : path.resolve(io.cwd, command.runbook),
-    {
-      displayRoot: io.cwd,
-      cacheDir: path.join(context.stateDir, 'cache', 'runbooks'),
-      build: await bundleIdentity(packageInfo().version),
-    },
-  );
+  const runbook = await loadNamedRunbook(command.runbook, io, context.stateDir);
   const recorded = await readProfileState(context.paths);
   checkSameRunbook(runbook, recorded, command.common.profile);
   checkStep(runbook, command.run.from ?? command.run.only);

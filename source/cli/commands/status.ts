@@ -12,7 +12,7 @@ export async function statusCommand(
   io: CliIo,
 ): Promise<number> {
   const context = profileContext(options.common, io);
-  const runbook = await loadNamedRunbook(options.runbook, io);
+  const runbook = await loadNamedRunbook(options.runbook, io, context.stateDir);
   const state = await readProfileState(context.paths);
   checkSameRunbook(runbook, state, options.common.profile);
   if (options.common.json) {
