@@ -7,6 +7,7 @@ export const exitCodes = {
   failed: 1,
   usage: 2,
   refused: 3,
+  sighup: 129,
   sigint: 130,
   sigterm: 143,
 } as const;

@@ -1,7 +1,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {spawn} from 'node-pty';
 import stripAnsi from 'strip-ansi';
@@ -30,6 +30,7 @@ type Tty = {
   readonly screen: () => string;
   readonly waitFor: (text: string | RegExp) => Promise<string>;
   readonly press: (keys: string) => void;
+  readonly signal: (name: NodeJS.Signals) => void;
   readonly exit: Promise<number>;
 };
 
@@ -49,8 +50,10 @@ function startTty(args: readonly string[], env: NodeJS.ProcessEnv): Tty {
     screen += stripAnsi(data);
     for (const wake of waiters) wake();
   });
+  let exited = false;
   const exit = new Promise<number>((resolve) => {
     child.onExit(({exitCode}) => {
+      exited = true;
       resolve(exitCode);
     });
   });
@@ -71,7 +74,7 @@ function startTty(args: readonly string[], env: NodeJS.ProcessEnv): Tty {
           });
           await next;
           waiters.clear();
-          if (!seen() && (await Promise.race([exit.then(() => true), Promise.resolve(false)])))
+          if (!seen() && exited)
             throw new Error(`exited before ${String(text)}; screen:\n${screen}`);
         }
 
@@ -82,6 +85,9 @@ function startTty(args: readonly string[], env: NodeJS.ProcessEnv): Tty {
     },
     press(keys) {
       child.write(keys);
+    },
+    signal(name) {
+      child.kill(name);
     },
     exit,
   };
@@ -171,3 +177,39 @@ test('a profile run against real machines refuses --simulate before drawing a fr
     await cleanup();
   }
 });
+
+test('a closed terminal (SIGHUP) mid-step ends the run as a quit: step interrupted, its process and the lab stopped, exit 129', async () => {
+  const {dir, cleanup} = await tempDir('tty-hangup');
+  try {
+    const tty = startTty(['run', fixture('long'), '--simulate', '--state-dir', dir], testEnv(dir));
+    await tty.waitFor('Quick');
+    tty.press('\r');
+    await tty.waitFor('✓ Quick');
+    await tty.waitFor(/› . Long/);
+    tty.press('\r');
+    await tty.waitFor('long started');
+    const profile = path.join(dir, 'profiles', 'default');
+    const pid = Number(await readFile(path.join(profile, 'work', 'long.pid'), 'utf8'));
+    tty.signal('SIGHUP');
+    assert.equal(await tty.exit, 129, tty.screen());
+    const state = JSON.parse(await readFile(path.join(profile, 'state.json'), 'utf8')) as {
+      steps: Record<string, {status: string}>;
+    };
+    assert.deepEqual(
+      [state.steps['quick']?.status, state.steps['long']?.status, alive(pid)],
+      ['done', 'interrupted', false],
+    );
+    assert.equal(labRunning(dir, dir), 'lab not running\n');
+  } finally {
+    await cleanup();
+  }
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -12,6 +12,8 @@ import {exitCodes} from '../exit-code.js';
 import type {LabSession} from '../lab-session.js';
 import {defaultRunbookPath} from '../package-root.js';
 import {pathsOf, resolveStateDir} from '../state-dir.js';
+import {trapSignals} from '../signals.js';
+import type {Engine} from '../../engine/engine-api.js';
 
 // The interactive run draws its first frame before anything heavy is loaded: only the
 // command line, the state file's `target` and the runbook's title are read for it. The lab
@@ -51,6 +53,19 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
   // Awaited below, or in `finally` to stop it; never an unhandled rejection meanwhile.
   labStarting.catch(() => undefined);
   let session: InteractiveSession | undefined;
+  let running: Engine | undefined;
+  // Ctrl-C is a key here; but the terminal can close under the run (SIGHUP) or a supervisor
+  // stop it (SIGTERM). Without a handler node dies at once: the step's process group runs on,
+  // the lab outlives the session, the lock stays. With one, the run ends as a quit does.
+  const ending = trapSignals(
+    () => {
+      // The terminal is gone: writing to it must not crash the cleanup.
+      if (ending.caught() === exitCodes.sighup) io.stdout.on('error', () => undefined);
+      running?.cancel();
+      void session?.close();
+    },
+    {names: ['SIGHUP', 'SIGTERM'], say: () => undefined},
+  );
   try {
     try {
       // The lab's own modules first (zod among them), so its process is spawned early rather
@@ -91,9 +106,9 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
     ]);
     if (prepared.status === 'rejected') throw prepared.reason;
     if (started.status === 'rejected') throw started.reason;
-    if (shown.quitRequested()) {
+    if (shown.quitRequested() || ending.caught() !== undefined) {
       await shown.close();
-      return exitCodes.done;
+      return ending.caught() ?? exitCodes.done;
     }
 
     const lab = started.value;
@@ -109,11 +124,18 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
       assumeYes: command.run.yes,
       paramSources: prepared.value.sources,
     });
+    running = engine;
     try {
+      if (ending.caught() !== undefined) {
+        await shown.close();
+        return ending.caught() ?? exitCodes.done;
+      }
+
       const outcome = await shown.run(engine, prompter);
       // Quitting the interface part-way is the person's choice, not a failure.
-      return outcome === 'failed' ? exitCodes.failed : exitCodes.done;
+      return ending.caught() ?? (outcome === 'failed' ? exitCodes.failed : exitCodes.done);
     } finally {
+      running = undefined;
       await engine.close();
     }
   } catch (error) {
@@ -122,6 +144,7 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
   } finally {
     // Stops the lab only if this run started it (lab-session.ts).
     await (await labStarting.catch(() => undefined))?.release();
+    ending.dispose();
   }
 
   async function startLab(): Promise<LabSession> {
