@@ -17,7 +17,8 @@ export function defaultStateDir(
   env: Readonly<Record<string, string | undefined>> = process.env,
   home: string = os.homedir(),
 ): string {
-  return env['MKE_RUNBOOK_HOME'] || path.join(home, '.mke-runbook');
+  // An empty HOME would put the state in whatever directory the command ran from.
+  return env['MKE_RUNBOOK_HOME'] || path.join(home || os.userInfo().homedir, '.mke-runbook');
 }
 
 /** The paths of one profile; the name must be a plain word (it becomes a directory). */
