@@ -133,7 +133,7 @@ for (const [lang, detail] of [
       assert.deepEqual(
         report.steps.map((step) => [step.stepId, step.verdict, step.detail]),
         [
-          ['find', 'pending', lang === 'en' ? 'recorded pending' : '記録上の状態: pending'],
+          ['find', 'pending', lang === 'en' ? 'recorded pending' : '記録上の状態: 未実行'],
           ['make', 'pending', detail],
         ],
       );
