@@ -1,18 +1,11 @@
-// The simulated lab, composed in the benchmark's process the way source/lab/server-main.ts
-// composes it, and registered as a profile's running lab (lab.json), so the bundled CLI finds
-// it as it finds a lab started by `mke-runbook lab start`. In-process, a benchmark can read the
-// lab's objects and hook its store.
-import {mkdir, writeFile} from 'node:fs/promises';
+// The simulated lab in the benchmark's process, registered as a profile's running lab
+// (lab.json), so the bundled CLI finds it as it finds a lab started by `mke-runbook lab start`.
+// In-process, a benchmark can read the lab's objects and hook its store. The same composition
+// the tests use (test/helpers/lab.ts).
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {assembleLab, type AssembledLab} from '../../source/lab/assemble.js';
-import {createControlRoute} from '../../source/lab/control/routes.js';
-import {createFaultBook} from '../../source/lab/control/faults.js';
-import {defaultWorld} from '../../source/lab/process/default-world.js';
-import {labPaths} from '../../source/lab/process/paths.js';
-import {loadOrCreateTls} from '../../source/lab/process/tls-files.js';
-import type {LabRuntime} from '../../source/lab/contract.js';
-import type {LabMiddleware, LabWorld} from '../../source/lab/types.js';
+import type {LabMiddleware} from '../../source/lab/types.js';
+import {freshWorld, startLab, type TestLab} from '../../test/helpers/lab.js';
 
 const root = path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url))));
 
@@ -36,53 +29,23 @@ export const benchSecrets: Readonly<Record<string, string>> = {
   GITLAB_API_TOKEN: 'glpat-bench-api-token',
 };
 
-/** A lab serving one profile of a state directory. */
-export type BenchLab = {
-  readonly world: LabWorld;
-  readonly lab: AssembledLab;
-  readonly url: string;
-  /** The lab's certificate (it is its own CA). */
-  readonly certPem: string;
-  readonly close: () => Promise<void>;
-};
+/** A lab serving one profile of a state directory (test/helpers/lab.ts composes it). */
+export type BenchLab = TestLab & {readonly certPem: string};
 
-/** Starts the lab (simulated delays scaled by `speed`) for `profile` under `stateDir`. */
+/** Starts a new lab (simulated delays scaled by `speed`) as `profile`'s running lab under `stateDir`. */
 export async function startBenchLab(
   stateDir: string,
   profile: string,
   speed: number,
   middleware: readonly LabMiddleware[] = [],
 ): Promise<BenchLab> {
-  const paths = labPaths(stateDir, profile);
-  await mkdir(paths.home, {recursive: true, mode: 0o700});
-  const world = defaultWorld();
-  let resetCluster = () => {};
-  const control = createControlRoute({
-    world,
-    faults: createFaultBook(),
-    changed() {},
-    resetCluster: () => resetCluster(),
-  });
-  const tls = await loadOrCreateTls(paths.dir);
-  const lab = await assembleLab({
-    world,
-    objects: undefined,
-    routes: [control],
+  const lab = await startLab({
+    world: freshWorld(),
+    profile: {stateDir, name: profile, binDir: path.join(dist, 'lab-bin')},
     speed,
-    tls,
     middleware,
   });
-  resetCluster = lab.resetCluster;
-  const {url, port} = await lab.listen(0);
-  const runtime: LabRuntime = {
-    pid: process.pid,
-    port,
-    url,
-    binDir: path.join(dist, 'lab-bin'),
-    startedAt: new Date().toISOString(),
-  };
-  await writeFile(paths.runtimeFile, JSON.stringify(runtime));
-  return {world, lab, url, certPem: tls.cert, close: async () => lab.close()};
+  return {...lab, certPem: lab.certPem ?? ''};
 }
 
 /** The environment the bundled CLI runs in: a temp HOME, no colour, the secrets, an instant lab. */

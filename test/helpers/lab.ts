@@ -20,7 +20,7 @@ import {defaultWorld} from '../../source/lab/process/default-world.js';
 import {locateLabProgram, writeSourceWrappers} from '../../source/lab/process/locate.js';
 import {labPaths} from '../../source/lab/process/paths.js';
 import {loadOrCreateTls} from '../../source/lab/process/tls-files.js';
-import type {LabObject, LabRoute, LabWorld} from '../../source/lab/types.js';
+import type {LabMiddleware, LabObject, LabRoute, LabWorld} from '../../source/lab/types.js';
 import {writeKubeconfig} from './lab-access.js';
 
 export {runProgram, writeKubeconfig, type ProgramResult} from './lab-access.js';
@@ -77,8 +77,12 @@ export type LabOptions = {
   readonly routes?: readonly LabRoute[];
   /** Serve HTTPS with this certificate. */
   readonly tls?: TlsMaterial;
-  /** Register as this profile's running lab, as `mke-runbook lab start` would. */
-  readonly profile?: {readonly stateDir: string; readonly name: string};
+  /** Register as this profile's running lab, as `mke-runbook lab start` would (`binDir`: the stand-ins of another build). */
+  readonly profile?: {readonly stateDir: string; readonly name: string; readonly binDir?: string};
+  /** Simulated delays scaled by this (default 0: instant). */
+  readonly speed?: number;
+  /** Middleware in front of every request (counting, faults). */
+  readonly middleware?: readonly LabMiddleware[];
 };
 
 /** A lab running in this process. */
@@ -88,6 +92,8 @@ export type TestLab = {
   readonly url: string;
   /** A temp dir of the test's own, removed on close. */
   readonly dir: string;
+  /** The certificate of an HTTPS lab (it is its own CA). */
+  readonly certPem: string | undefined;
   readonly adminToken: string;
   /** A kubeconfig file for the MKE admin, like the client bundle's kube.yml. */
   readonly kubeconfig: string;
@@ -123,7 +129,8 @@ export async function startLab(options: LabOptions = {}): Promise<TestLab> {
     world,
     objects: undefined,
     routes,
-    speed: 0,
+    speed: options.speed ?? 0,
+    ...(options.middleware ? {middleware: options.middleware} : {}),
     ...(tls ? {tls} : {}),
   });
   resetCluster = lab.resetCluster;
@@ -138,6 +145,7 @@ export async function startLab(options: LabOptions = {}): Promise<TestLab> {
     world,
     url,
     dir,
+    certPem: tls?.cert,
     adminToken,
     kubeconfig,
     clientConfig(token) {
@@ -172,8 +180,10 @@ async function register(
 ): Promise<void> {
   const paths = labPaths(profile.stateDir, profile.name);
   const program = locateLabProgram();
-  const binDir = program.distBinDir ?? paths.sourceBinDir;
-  if (program.fromSource) await writeSourceWrappers(program.root, binDir);
+  // A bin dir given is a build's own stand-ins: never overwrite it with source wrappers.
+  const binDir = profile.binDir ?? program.distBinDir ?? paths.sourceBinDir;
+  if (profile.binDir === undefined && program.fromSource)
+    await writeSourceWrappers(program.root, binDir);
   const runtime: LabRuntime = {
     pid: process.pid,
     port,
