@@ -28,6 +28,11 @@ export const plainKey: Key = {
   numLock: false,
 };
 const enterKey: Key = {...plainKey, return: true};
+const backspaceKey: Key = {...plainKey, backspace: true};
+
+// Backspace held down, or pressed while the app was busy, arrives as several DEL (or BS)
+// bytes in one read; Ink names only a lone one, so the rest would be typed into the answer.
+const editing = /(\r\n|\r|\n|\u007F|\u0008)/;
 
 const special = (key: Key) =>
   key.return ||
@@ -46,16 +51,18 @@ const special = (key: Key) =>
   key.home ||
   key.end;
 
-/** A chunk as typing and Enter: text runs stay whole (a pasted value), line breaks are Enter. */
+/** A chunk as typing, Enter and Backspace: text runs stay whole (a pasted value), line breaks are Enter. */
 export function splitChunk(input: string, key: Key): Array<[string, Key]> {
-  if (special(key) || Array.from(input).length <= 1 || !/[\r\n]/.test(input)) {
+  if (special(key) || Array.from(input).length <= 1 || !editing.test(input)) {
     return [[input, key]];
   }
 
   const keys: Array<[string, Key]> = [];
-  for (const part of input.split(/(\r\n|\r|\n)/)) {
+  for (const part of input.split(editing)) {
     if (part === '') continue;
-    keys.push(/^[\r\n]+$/.test(part) ? ['\r', enterKey] : [part, plainKey]);
+    if (/^[\r\n]+$/.test(part)) keys.push(['\r', enterKey]);
+    else if (part === '\u007F' || part === '\b') keys.push(['', backspaceKey]);
+    else keys.push([part, plainKey]);
   }
 
   return keys;

@@ -118,6 +118,8 @@ function pressParam(
     return {draft: {kind: 'param', value: Array.from(value).slice(0, -1).join('')}};
   }
 
+  // Ctrl-U empties the field, as in a shell.
+  if (key.ctrl && input === 'u') return {draft: {kind: 'param', value: ''}};
   if (key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow || input === '') {
     return {draft};
   }

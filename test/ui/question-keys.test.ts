@@ -81,3 +81,34 @@ test('splits keys that arrived in one read into single keys, Enter included', ()
     );
   }
 });
+
+test('backspaces that arrive in one read with typing erase, and none reaches the answer', () => {
+  const param = params['password'];
+  assert.ok(param);
+  const question: Question = {kind: 'param', param};
+  const outcome = pressKey(
+    question,
+    {kind: 'param', value: 'short'},
+    '\u007F\u007F\u007F\u007F\u007Fadminadmin\r',
+    none,
+    context,
+  );
+  assert.deepEqual(outcome, {
+    draft: {kind: 'param', value: 'adminadmin'},
+    answer: 'adminadmin',
+  });
+  assert.deepEqual(
+    pressKey(question, {kind: 'param', value: 'maybe'}, '\b\b\bno', none, context).draft,
+    {kind: 'param', value: 'mano'},
+  );
+});
+
+test('Ctrl-U empties a text answer', () => {
+  const param = params['password'];
+  assert.ok(param);
+  const question: Question = {kind: 'param', param};
+  assert.deepEqual(
+    pressKey(question, {kind: 'param', value: 'maybeno'}, 'u', {...none, ctrl: true}, context),
+    {draft: {kind: 'param', value: ''}},
+  );
+});
