@@ -140,7 +140,11 @@ export function reduceUi(state: UiState, event: EngineEvent): UiState {
     }
 
     case 'branch-chosen': {
-      return {...state, branches: {...state.branches, [event.stepId]: event.branchId}};
+      // The engine records the choice step done with its branch; no step event says so.
+      return {
+        ...withStep(state, event.stepId, {status: 'done', verdict: undefined}),
+        branches: {...state.branches, [event.stepId]: event.branchId},
+      };
     }
 
     case 'run-finished': {

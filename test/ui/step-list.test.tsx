@@ -148,7 +148,7 @@ test('turns engine events into rows: durations, elapsed vs expected, the chosen 
     ['runner-install', 'pending', '~1m', 0, undefined],
     ['job-run', 'pending', '~2m', 0, undefined],
     ['diagnose', 'pending', '~1s', 0, undefined],
-    ['remediation', 'pending', '~10s', 0, 'PSP + MKE grant'],
+    ['remediation', 'done', '~10s', 0, 'PSP + MKE grant'],
     ['apply-psp', 'pending', '~30s', 1, undefined],
     ['verify', 'pending', '~2m', 0, undefined],
   ]);

@@ -142,6 +142,11 @@ test('records reconcile progress, proposal and chosen branches', () => {
   );
 });
 
+test('a chosen branch marks its choice step done, so the list and the progress count it', () => {
+  const state = fold([{type: 'branch-chosen', stepId: 'remediation', branchId: 'cluster-admin'}]);
+  assert.equal(displayStatus(state.steps['remediation']), 'done');
+});
+
 test('starts from the saved state: statuses, durations, logs and branches', () => {
   const state = initialUiState({
     schemaVersion: 1,
