@@ -1,17 +1,17 @@
 import {RunbookError} from '../engine/errors.js';
-import type {LabRuntime} from '../lab/contract.js';
+import type {LabOwner, LabRuntime} from '../lab/contract.js';
 
 // Generous: from source (tsx) on a busy machine the server takes seconds to compile.
 const startTimeoutMs = 60_000;
 
 /** Starts the profile's lab, turning a failure into a message with what to try. */
-export async function startLabOrExplain(target: {
-  readonly stateDir: string;
-  readonly profile: string;
-}): Promise<LabRuntime> {
+export async function startLabOrExplain(
+  target: {readonly stateDir: string; readonly profile: string},
+  owner?: LabOwner,
+): Promise<LabRuntime> {
   const {startLab} = await import('../lab/lifecycle.js');
   try {
-    return await startLab(target, {timeoutMs: startTimeoutMs});
+    return await startLab(target, {timeoutMs: startTimeoutMs, ...(owner ? {owner} : {})});
   } catch (error) {
     throw new RunbookError(
       'lab-failed',
@@ -21,25 +21,36 @@ export async function startLabOrExplain(target: {
   }
 }
 
-/** A lab in use by one command: stopped at the end only if this command started it. */
+/** A lab in use by one command: stopped at the end only if this command owns it. */
 export type LabSession = {
   readonly runtime: LabRuntime;
   readonly release: () => Promise<void>;
 };
 
-/** Uses the profile's running lab, or starts one (and stops it again on release). */
-export async function openLabSession(options: {
+/**
+ * Uses the profile's running lab, or starts one. The session owns the lab it starts and one
+ * it adopts from a session that was killed; it stops the lab on release if it still owns it.
+ * A lab from `lab start`, or one a live session owns, is left running.
+ */
+export async function openLabSession(target: {
   readonly stateDir: string;
   readonly profile: string;
 }): Promise<LabSession> {
-  const lifecycle = await import('../lab/lifecycle.js');
-  const running = await lifecycle.labStatus(options);
-  if (running) return {runtime: running, release: async () => {}};
-  const runtime = await startLabOrExplain(options);
-  return {
-    runtime,
-    async release() {
-      await lifecycle.stopLab(options);
-    },
+  const [lifecycle, ownership, {currentOwner}] = await Promise.all([
+    import('../lab/lifecycle.js'),
+    import('../lab/ownership.js'),
+    import('../lab/process/owner.js'),
+  ]);
+  const owner = await currentOwner();
+  const release = async (): Promise<void> => {
+    if (await ownership.ownsLab(target, owner)) await lifecycle.stopLab(target);
   };
+
+  if (await lifecycle.labStatus(target)) {
+    const found = await ownership.adoptLab(target, owner);
+    if (found.kind === 'ours') return {runtime: found.runtime, release};
+    if (found.kind === 'kept') return {runtime: found.runtime, release: async () => {}};
+  }
+
+  return {runtime: await startLabOrExplain(target, owner), release};
 }

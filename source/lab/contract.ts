@@ -9,6 +9,12 @@ export const labUrlEnv = 'MKE_RUNBOOK_LAB_URL';
 /** Environment variable that scales the lab's simulated durations (1 = realistic-but-short, 0 = instant). */
 export const labSpeedEnv = 'MKE_RUNBOOK_LAB_SPEED';
 
+/**
+ * Environment variable: how long (ms) a session's lab keeps running after its owner is gone,
+ * waiting to be adopted by the next session, before it stops itself (default 15 s).
+ */
+export const labOrphanGraceEnv = 'MKE_RUNBOOK_LAB_ORPHAN_GRACE_MS';
+
 /** File in the profile's lab directory describing the running server. */
 export const labRuntimeFile = 'lab.json';
 
@@ -24,7 +30,15 @@ export type LabRuntime = {
   /** Directory with the stand-in executables, to put first on the children's PATH. */
   readonly binDir: string;
   readonly startedAt: string;
+  /**
+   * The app session that started or adopted the lab, which stops it when it ends. Absent for a
+   * lab started by `mke-runbook lab start`: the user's, never stopped implicitly.
+   */
+  readonly owner?: LabOwner;
 };
+
+/** An app process: its pid and, where the system tells, its start time (so a reused pid is not taken for it). */
+export type LabOwner = {readonly pid: number; readonly start?: string};
 
 /**
  * Real addresses the procedure uses, which the app's HTTP integration routes to the lab in

@@ -1,37 +1,19 @@
 import {spawn} from 'node:child_process';
 import {mkdir, open, readFile, rm} from 'node:fs/promises';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {z} from 'zod';
-import type {LabRuntime} from './contract.js';
+import type {LabOwner, LabRuntime} from './contract.js';
 import {labPaths} from './process/paths.js';
 import {locateLabProgram, writeSourceWrappers} from './process/locate.js';
 import {processAlive} from './process/lock.js';
+import {readRuntime} from './process/runtime-file.js';
 import {send} from './standins/common/http.js';
 
 // Starts, finds, stops and empties a profile's lab server. The server runs detached, so
-// a lab started by `mke-runbook lab start` outlives the command.
+// a lab started by `mke-runbook lab start` outlives the command; a session's lab names the
+// session as its owner (ownership.ts says who stops it).
 
 /** Which lab: the app's state directory and the profile. */
 export type LabTarget = {readonly stateDir: string; readonly profile: string};
-
-const runtimeSchema = z.object({
-  pid: z.number().int().positive(),
-  port: z.number().int().positive(),
-  url: z.string(),
-  binDir: z.string(),
-  startedAt: z.string(),
-});
-
-async function readRuntime(file: string): Promise<LabRuntime | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = runtimeSchema.safeParse(JSON.parse(text) as unknown);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 async function answers(url: string, timeoutMs = 500): Promise<boolean> {
   try {
@@ -52,7 +34,12 @@ export async function labStatus(target: LabTarget): Promise<LabRuntime | undefin
 /** Starts the profile's lab (or returns the one already running) once it answers. */
 export async function startLab(
   target: LabTarget,
-  options: {readonly env?: Readonly<Record<string, string>>; readonly timeoutMs?: number} = {},
+  options: {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly timeoutMs?: number;
+    /** The session the new lab belongs to; without one it is the user's (`lab start`). */
+    readonly owner?: LabOwner;
+  } = {},
 ): Promise<LabRuntime> {
   const running = await labStatus(target);
   if (running) return running;
@@ -65,9 +52,13 @@ export async function startLab(
 
   await rm(paths.runtimeFile, {force: true});
   const log = await open(paths.logFile, 'a', 0o600);
+  const {owner} = options;
+  const ownerArgs = owner
+    ? ['--owner-pid', String(owner.pid), ...(owner.start ? ['--owner-start', owner.start] : [])]
+    : [];
   const child = spawn(
     process.execPath,
-    [...program.args, '--lab-dir', paths.dir, '--bin-dir', binDir],
+    [...program.args, '--lab-dir', paths.dir, '--bin-dir', binDir, ...ownerArgs],
     {
       detached: true,
       stdio: ['ignore', log.fd, log.fd],

@@ -16,8 +16,11 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
 
   switch (command.action) {
     case 'start': {
-      const before = await lifecycle.labStatus(target);
-      const lab = before ?? (await startLabOrExplain(target));
+      // A lab a run started becomes the user's: asked for by name, it outlives the run.
+      const before =
+        (await lifecycle.labStatus(target)) &&
+        (await (await import('../../lab/ownership.js')).keepLab(target));
+      const lab = before || (await startLabOrExplain(target));
       print(
         {running: true, ...lab},
         `${before ? 'lab already running' : 'lab started'} at ${lab.url} (pid ${lab.pid}); stand-ins in ${lab.binDir}`,

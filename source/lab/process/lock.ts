@@ -1,4 +1,5 @@
 import {open, readFile, rm} from 'node:fs/promises';
+import {setTimeout as sleep} from 'node:timers/promises';
 
 /** True when a process with this pid exists. */
 export function processAlive(pid: number): boolean {
@@ -31,6 +32,22 @@ export async function takeLock(
   }
 
   throw new Error(`could not take the lab lock \`${file}\``);
+}
+
+/**
+ * Takes the lock, waiting up to `waitMs` for a live holder to let go (a lab that is stopping
+ * holds it for a moment after its lab.json is gone).
+ */
+export async function takeLockWaiting(
+  file: string,
+  waitMs: number,
+): Promise<{readonly ok: true} | {readonly ok: false; readonly pid: number}> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const taken = await takeLock(file);
+    if (taken.ok || Date.now() >= deadline) return taken;
+    await sleep(25);
+  }
 }
 
 /** Releases the lock if this process holds it. */
