@@ -186,7 +186,15 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (key.downArrow || input === 'j')
         setSelected((i) => Math.min(planned.length - 1, i + 1));
       else if (input === 'x' && running) engine.cancel();
-      else if (key.return && !running)
+      else if (key.return && !running && step.kind === 'choice' && state.branches[step.id]) {
+        // A choice already made: Enter offers the other branch (running the step would only
+        // confirm the recorded one), the way the wrap-up tells a person to move to 2.
+        const chosen = state.branches[step.id];
+        setSuggestedBranch(step.branches.find((b) => b.id !== chosen)?.id);
+        act(pick(step.title, lang), async () =>
+          engine.choose(step.id, await prompter.choose(step.id, step.branches)),
+        );
+      } else if (key.return && !running)
         act(pick(step.title, lang), async () => engine.runStep(step.id));
       else if (
         input === 'r' &&

@@ -144,3 +144,27 @@ test('keeps the terminal raw while the app replaces the boot frame', () => {
   instance.cleanup();
   assert.deepEqual(stdin.modes.at(-1), false);
 });
+
+test('Enter on a choice already made offers the other branch and switches to it', async () => {
+  const engine = fakeEngine({
+    runbook: uiRunbook,
+    branches: {remediation: {branchId: 'cluster-admin', at: ''}},
+  });
+  const app = renderApp(engine);
+  app.press('jjjjjjj');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› . Remediation/);
+  });
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› 2\. PSP \+ MKE grant/);
+  });
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.deepEqual(
+      engine.calls.filter((call) => !call.startsWith('describe')),
+      ['choose remediation psp-grant'],
+    );
+  });
+  app.unmount();
+});
