@@ -21,7 +21,7 @@ export type Diagnosis = {
   /** The line as found (ANSI and section markers stripped). */
   readonly line: string;
   readonly segments: readonly Segment[];
-  /** Named fields, e.g. requester, podServiceAccount, attributes, userAttributes, serviceAccountList. */
+  /** Named fields, e.g. requester, podServiceAccount, attributes, userAttributes, serviceAccounts. */
   readonly fields: Readonly<Record<string, string>>;
   /** What to do next; stepId/branchId let the UI jump there. */
   readonly next: {readonly hint: I18nText; readonly stepId?: string; readonly branchId?: string};

@@ -101,18 +101,17 @@ export function diagnosisLines(
     });
   }
 
-  const fieldNames = Object.keys(diagnosis.fields);
-  if (fieldNames.length > 0) out.push(line(''));
-  const nameWidth = Math.max(
-    ...fieldNames.map((name) => stringWidth(strings.fields[name] ?? name)),
-    0,
-  );
-  for (const name of fieldNames) {
-    const label = strings.fields[name] ?? name;
+  // Only fields with a label, in the labels' order: the parser's own (form,
+  // documentedAttributes) feed the explanation, and a raw key name means nothing to a person.
+  const shown = Object.entries(strings.fields).filter(([name]) => name in diagnosis.fields);
+  if (shown.length > 0) out.push(line(''));
+  const nameWidth = Math.max(...shown.map(([, label]) => stringWidth(label)), 0);
+  for (const [name, label] of shown) {
     const padded = label + ' '.repeat(nameWidth - stringWidth(label));
+    const value = diagnosis.fields[name] || strings.noValue;
     out.push({
-      text: `${padded}  ${diagnosis.fields[name] ?? ''}`,
-      spans: [{text: `${padded}  `, color: colors.muted}, {text: diagnosis.fields[name] ?? ''}],
+      text: `${padded}  ${value}`,
+      spans: [{text: `${padded}  `, color: colors.muted}, {text: value}],
     });
   }
 

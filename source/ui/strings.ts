@@ -49,7 +49,10 @@ export type UiStrings = {
   readonly confirmYesNo: string;
   readonly diagnosis: string;
   readonly speakers: Readonly<Record<SpeakerName, string>>;
+  /** Labels of the diagnosis fields shown, in the order shown; other fields are not shown. */
   readonly fields: Readonly<Record<string, string>>;
+  /** What an empty field shows. */
+  readonly noValue: string;
   readonly next: string;
   readonly jumpKey: string;
   readonly resumeTitle: string;

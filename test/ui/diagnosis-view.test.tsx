@@ -6,6 +6,7 @@ import {uiStrings} from '../../source/ui/strings.js';
 import {ucpDiagnosis} from '../fixtures/ui/diagnosis.js';
 import {articleErrorLine} from '../fixtures/ui/runbook.js';
 import {frameLines} from './helpers/render.js';
+import {recogniseUcpAuthorization} from '../../source/diagnosis/ucp-authorization.js';
 
 // The article's line (procedure.md Step 4), each row underlined by who said it:
 // 1 (=) GitLab Runner, 2 (-) the Kubernetes executor, 3 (^) MKE's UCPAuthorization.
@@ -84,4 +85,33 @@ for (const lang of ['en', 'ja'] as const) {
 test('gives back the whole original line when the picture rows are joined', () => {
   const rows = picture.slice(0, 16).filter((_, index) => index % 2 === 0);
   assert.equal(rows.join(' ').replaceAll(/\s+/g, ' '), articleErrorLine.replaceAll(/\s+/g, ' '));
+});
+
+test("names every field of MKE's real refusal in words, empty grants as (none), no parser keys", () => {
+  const diagnosis = recogniseUcpAuthorization(articleErrorLine);
+  assert.ok(diagnosis);
+  const {lastFrame, unmount} = render(
+    <DiagnosisView
+      diagnosis={diagnosis}
+      width={80}
+      height={80}
+      strings={uiStrings('en')}
+      lang="en"
+      isActive
+    />,
+  );
+  const lines = frameLines(lastFrame());
+  const first = lines.indexOf('3^^^ MKE UCPAuthorization') + 2;
+  assert.deepEqual(lines.slice(first, lines.indexOf('', first)), [
+    'requester                        gitlab-runner:gitlab-runner-gitlab-runner',
+    'pod service account              gitlab-runner:default',
+    'refused attributes               privileged',
+    'attributes for users             (none)',
+    'users allowed                    (none)',
+    'attributes for service accounts  (none)',
+    'service accounts allowed         (none)',
+    'resource kind                    pods',
+    'pod                              runner-xphxzza-project-1154-concurrent-0',
+  ]);
+  unmount();
 });
