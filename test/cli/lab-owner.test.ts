@@ -145,3 +145,31 @@ test('`lab start` during a run makes the run’s lab the user’s: it outlives t
     await cleanup();
   }
 });
+
+test('a second run on a profile in use is refused and leaves the first run’s lab to it', async () => {
+  const {dir, cleanup} = await tempDir('lab-second');
+  let step: number | undefined;
+  try {
+    const env = testEnv(dir);
+    const first = await startLongRun(dir, env);
+    step = first.step;
+    const {pid: lab} = await labFile(dir);
+
+    const second = await runCli(
+      ['run', fixture('long'), '--simulate', '--yes', '--state-dir', dir],
+      env,
+      'tsx',
+    );
+    assert.equal(second.code, 3, second.stderr);
+    assert.equal(processAlive(lab), true, 'the refused run stopped the lab in use');
+    assert.equal((await labFile(dir)).owner?.pid, first.cli.child.pid);
+
+    first.cli.child.kill('SIGTERM');
+    assert.equal((await first.cli.exit).code, 143, first.cli.stderr());
+    assert.equal(processAlive(lab), false, 'the first run left its lab running');
+  } finally {
+    stopPid(step);
+    await runCli(['lab', 'stop', '--state-dir', dir], testEnv(dir), 'tsx');
+    await cleanup();
+  }
+});
