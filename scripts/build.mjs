@@ -19,6 +19,7 @@ const dist =
 const entries = {
   cli: 'source/cli.ts',
   'lab-server': 'source/lab/server-main.ts',
+  'process-worker': 'source/integrations/process-worker.ts',
   'lab-bin/vagrant': 'source/lab/bin/vagrant.ts',
   'lab-bin/launchpad': 'source/lab/bin/launchpad.ts',
   'lab-bin/helm': 'source/lab/bin/helm.ts',

@@ -1,6 +1,6 @@
 import type {z} from 'zod';
 import type {Lang} from '../i18n/text.js';
-import type {Ports} from '../integrations/ports.js';
+import type {OutputStream, Ports} from '../integrations/ports.js';
 import type {Prompter} from '../engine/prompter.js';
 import type {StepError} from '../engine/errors.js';
 import type {Diagnosis} from '../diagnosis/types.js';
@@ -51,6 +51,12 @@ export type ActionContext = {
   readonly secrets: Readonly<Record<string, string>>;
   /** Reads a template under the runbook's `assets/` and renders it with the step's values. */
   readonly readTemplate?: (name: string) => Promise<string>;
+  /**
+   * Where a command's output can go without passing through the action line by line (the
+   * log, with only the latest lines shown): for `ProcessPort.run`'s `stream`. Undefined when
+   * every line must come through `output` (a reporter printing them all).
+   */
+  readonly outputStream?: () => Promise<OutputStream | undefined>;
 };
 
 /** The result of an action. */

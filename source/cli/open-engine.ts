@@ -22,6 +22,8 @@ export async function openProfileEngine(options: {
   readonly prompter?: Prompter;
   readonly assumeYes?: boolean;
   readonly paramSources?: ParamSources;
+  /** An interface shows only the latest lines: output is read off its thread, sampled. */
+  readonly sampledOutput?: boolean;
 }): Promise<{readonly engine: Engine; readonly context: ProfileContext}> {
   const context = profileContext(options.common, options.io);
   const target = options.target ?? (await readProfileState(context.paths))?.target ?? 'real';
@@ -39,16 +41,18 @@ export async function openProfileEngine(options: {
     import('../engine/engine.js'),
     import('../diagnosis/diagnose.js'),
   ]);
+  const ports = createPorts({
+    lab,
+    offline: target === 'simulated' && lab === undefined,
+    profileDir: context.paths.profileDir,
+    env: options.io.env,
+    offThreadOutput: options.sampledOutput ?? false,
+  });
   const engine = await openEngine({
     runbook: options.runbook,
     stateDir: context.stateDir,
     profile: options.common.profile,
-    ports: createPorts({
-      lab,
-      offline: target === 'simulated' && lab === undefined,
-      profileDir: context.paths.profileDir,
-      env: options.io.env,
-    }),
+    ports,
     prompter:
       options.prompter ??
       createHeadlessPrompter({runbook: options.runbook, assumeYes, lang: context.lang}),
@@ -58,6 +62,9 @@ export async function openProfileEngine(options: {
     paramSources: options.paramSources ?? {set: {}, env: options.io.env},
     // A failed step's own words are read for known failures (UCPAuthorization, PSP, tokens…).
     diagnose,
+    sampledOutput: options.sampledOutput ?? false,
   });
+  // The output worker starts on the other core while the person reads the first screen.
+  if (options.sampledOutput) ports.process.warm?.();
   return {engine, context};
 }

@@ -4,6 +4,7 @@ import {labUrlEnv, type LabRuntime} from '../lab/contract.js';
 import type {HttpPort, Ports} from '../integrations/ports.js';
 import type {KubePort} from '../integrations/kube-port.js';
 import {createProcessPort} from '../integrations/process.js';
+import {createOffThreadRunner} from '../integrations/process-offthread.js';
 import {createFilesPort} from '../integrations/files.js';
 import {RunbookError} from '../engine/errors.js';
 
@@ -36,6 +37,8 @@ export function createPorts(options: {
   readonly offline?: boolean;
   readonly profileDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Commands whose output only goes to a log are read on a worker thread (an interface). */
+  readonly offThreadOutput?: boolean;
 }): Ports {
   const {lab} = options;
   const home = lab
@@ -45,7 +48,10 @@ export function createPorts(options: {
   let http: Promise<HttpPort> | undefined;
   let kubeFactory: Promise<(kubeconfigPath: string) => Promise<KubePort>> | undefined;
   return {
-    process: createProcessPort({env: childEnv}),
+    process: createProcessPort({
+      env: childEnv,
+      ...(options.offThreadOutput ? {offThread: createOffThreadRunner} : {}),
+    }),
     files: createFilesPort(),
     http: {
       async request(request) {

@@ -77,6 +77,25 @@ export async function runAttempt(
     assumeYes: internals.assumeYes,
     secrets: internals.params.secrets(),
     readTemplate: async (name) => readTemplate(internals, name, {extraOutputs: extra()}),
+    ...(internals.sampledOutput
+      ? {
+          // The log is handed over: what is buffered goes first, the port appends after it.
+          async outputStream() {
+            await log.flush();
+            return {
+              logPath,
+              secrets: redactor.values(),
+              sampleLines: internals.tailSize,
+              onSample(sample) {
+                for (const {stream, lines} of sample) {
+                  tail.push(lines);
+                  bus.emit({type: 'step-output', stepId, lines, stream});
+                }
+              },
+            };
+          },
+        }
+      : {}),
   };
 
   let error: StepError | undefined;

@@ -62,6 +62,11 @@ export type EngineOptions = {
   readonly diagnose?: (text: string) => readonly Diagnosis[];
   /** How many lines of a step's output the engine keeps in memory (default 200). */
   readonly tailSize?: number;
+  /**
+   * `step-output` events carry only the latest lines of a command whose output goes straight
+   * to the log (an interface showing a tail); by default every line (a reporter printing all).
+   */
+  readonly sampledOutput?: boolean;
 };
 
 /** An engine open on one profile (it holds the profile's lock until `close`). */
@@ -100,6 +105,8 @@ export type Engine = {
   readonly cancel: () => void;
   /** Releases the lock. */
   readonly close: () => Promise<void>;
+  /** A runbook text (a step's, a branch's) with its `{{ params.x }}` filled with the values known now. */
+  readonly fillText: (text: string) => string;
   /** The bounded tail of a step's latest output (all the engine keeps in memory). */
   readonly outputTail?: (stepId: string) => readonly string[];
 };

@@ -11,6 +11,7 @@ import type {Internals} from './internals.js';
 import {createParamResolver} from './params.js';
 import {interruptRunning} from './records.js';
 import {createRunner} from './runner.js';
+import {fillText} from './step-text.js';
 
 /** Opens the engine on a profile: takes its lock, reads (or creates) its state. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -58,6 +59,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     diagnose: options.diagnose,
     tails: new Map(),
     tailSize: options.tailSize ?? 200,
+    sampledOutput: options.sampledOutput ?? false,
     chosen: new Set(),
     now: () => new Date(),
   };
@@ -95,6 +97,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await runner.idle();
       await lock.release();
     },
+    fillText: (text) => fillText(internals, text),
     outputTail: (stepId) => internals.tails.get(stepId)?.lines() ?? [],
   };
 }

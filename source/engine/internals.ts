@@ -31,6 +31,8 @@ export type Internals = {
     {readonly push: (lines: readonly string[]) => void; readonly lines: () => string[]}
   >;
   readonly tailSize: number;
+  /** See EngineOptions.sampledOutput. */
+  readonly sampledOutput: boolean;
   /** Choices made in this session: an explicit `--set` for their parameter no longer switches them. */
   readonly chosen: Set<string>;
   readonly now: () => Date;

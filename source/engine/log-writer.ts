@@ -10,6 +10,8 @@ export type LogWriter = {
     lines: readonly string[],
     stream: 'stdout' | 'stderr' | 'info',
   ) => void | Promise<void>;
+  /** Resolves once everything written so far is in the file. */
+  readonly flush: () => Promise<void>;
   readonly close: () => Promise<void>;
 };
 
@@ -37,6 +39,16 @@ export async function openLog(file: string): Promise<LogWriter> {
       }
 
       return draining;
+    },
+    async flush() {
+      if (stream.writableLength === 0) return;
+      // Writes complete in order: the callback of an empty one comes after all before it.
+      await new Promise<void>((resolve, reject) => {
+        stream.write('', (error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      });
     },
     async close() {
       await new Promise<void>((resolve) => {

@@ -17,6 +17,29 @@ export type RunOptions = {
     lines: readonly string[],
     stream: 'stdout' | 'stderr',
   ) => void | Promise<void>;
+  /** Output that need not come back line by line (ignored when `onLines` is given). */
+  readonly stream?: OutputStream;
+};
+
+/** Recent lines of a command's output, in the order they came, grouped by stream. */
+export type OutputSample = ReadonlyArray<{
+  readonly stream: 'stdout' | 'stderr';
+  readonly lines: readonly string[];
+}>;
+
+/**
+ * Where a command's output goes when the caller only shows its latest lines: appended to a
+ * log file, secrets masked, by the port itself — off the caller's thread where it can, so a
+ * busy caller never holds up a fast child — with a sample of the latest lines now and then.
+ */
+export type OutputStream = {
+  /** Appended to (the caller writes nothing to it until the run ends). */
+  readonly logPath: string;
+  /** Values masked, in every form the redactor knows, before anything is written or sampled. */
+  readonly secrets: readonly string[];
+  /** At most this many lines per sample: the latest. */
+  readonly sampleLines: number;
+  readonly onSample: (sample: OutputSample) => void;
 };
 
 /** How a child process ended. */
@@ -36,6 +59,8 @@ export type ProcessPort = {
   readonly run: (file: string, args: readonly string[], options?: RunOptions) => Promise<RunResult>;
   /** The absolute path of a program on the child PATH, if any. */
   readonly which: (file: string) => Promise<string | undefined>;
+  /** Gets ready for `stream` runs ahead of the first (an interface calls it once it is up). */
+  readonly warm?: () => void;
 };
 
 /** Reads and writes files; writes are atomic (temp file + rename). */

@@ -3,12 +3,17 @@ import {access} from 'node:fs/promises';
 import path from 'node:path';
 import type {Readable} from 'node:stream';
 import {execa} from 'execa';
-import type {ProcessPort, RunOptions, RunResult} from './ports.js';
-import {createLineRing, createLineSplitter} from './line-splitter.js';
+import type {OutputStream, ProcessPort, RunOptions, RunResult} from './ports.js';
+import {createLineRing, createLineSplitter, type LineRing} from './line-splitter.js';
+import {openLogSink} from './output-sink.js';
+import {WorkerUnavailable, type OffThreadRunner} from './process-offthread.js';
 
 // Children run detached (their own process group) so that cancelling ends the whole group
 // — a `helm` that spawned a plugin, a `vagrant` that spawned ruby. Output is read as raw
 // chunks and split here: execa's per-line iterator costs 5x on a flood (perf-notes.md).
+// A run whose output only goes to a log (`stream`) is read on a worker thread when the port
+// has one: there a busy interface (an Ink frame costs ~30 ms) never leaves the child's pipe
+// full and the child waiting.
 
 /** Options of the real process port. */
 export type ProcessPortOptions = {
@@ -16,9 +21,25 @@ export type ProcessPortOptions = {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** How long a child gets after SIGTERM before SIGKILL. */
   readonly graceMs?: number;
+  /** Reads `stream` runs on a worker thread (process-offthread.ts), started by `warm` or the first such run. */
+  readonly offThread?: () => OffThreadRunner;
+};
+
+type Stream = 'stdout' | 'stderr';
+
+/** How a run's output is taken in: as lines for the caller, or as raw chunks into a log. */
+type Intake = {
+  readonly raw: boolean;
+  /** A returned promise pauses the pipe until it settles (back-pressure). */
+  readonly chunk: (data: Buffer | string, stream: Stream) => Promise<void> | void | undefined;
+  readonly end: (stream: Stream) => void;
+  readonly tail: LineRing;
 };
 
 const tailSize = 40;
+// How often a `stream` run hands its latest lines to the caller (the interface draws at most
+// 10 frames a second).
+const sampleEveryMs = 100;
 // After the program exits: stop waiting for its pipes once they have been quiet this long,
 // or at the latest after drainMaxMs (a daemon that inherited stdout and keeps printing).
 const quietMs = 3000;
@@ -28,9 +49,92 @@ const drainMaxMs = 30_000;
 export function createProcessPort(options: ProcessPortOptions = {}): ProcessPort {
   const baseEnv = options.env ?? process.env;
   const graceMs = options.graceMs ?? 3000;
+  let runner: OffThreadRunner | undefined;
+  const offThread = (): OffThreadRunner | undefined => {
+    runner ??= options.offThread?.();
+    return runner?.usable() ? runner : undefined;
+  };
+
   return {
-    run: async (file, args, runOptions = {}) => runChild(file, args, runOptions, baseEnv, graceMs),
+    async run(file, args, runOptions = {}) {
+      const {stream} = runOptions;
+      if (!stream || runOptions.onLines) {
+        return runChild(file, args, runOptions, baseEnv, graceMs, lineIntake(runOptions));
+      }
+
+      const worker = offThread();
+      if (worker) {
+        try {
+          return await worker.run({file, args, options: runOptions, baseEnv, graceMs});
+        } catch (error) {
+          // A worker that never started ran nothing: the command runs here instead.
+          if (!(error instanceof WorkerUnavailable)) throw error;
+        }
+      }
+
+      return runToLog(file, args, runOptions, stream, baseEnv, graceMs);
+    },
     which: async (file) => which(file, baseEnv['PATH'] ?? ''),
+    warm() {
+      offThread()?.warm();
+    },
+  };
+}
+
+/** Runs a program whose output goes to `stream`'s log, read on this thread. */
+export async function runToLog(
+  file: string,
+  args: readonly string[],
+  options: RunOptions,
+  stream: OutputStream,
+  baseEnv: Readonly<Record<string, string | undefined>>,
+  graceMs: number,
+): Promise<RunResult> {
+  const tail = createLineRing(tailSize);
+  const sink = openLogSink({
+    logPath: stream.logPath,
+    secrets: stream.secrets,
+    sampleLines: stream.sampleLines,
+    sampleEveryMs: sampleEveryMs,
+    onSample: stream.onSample,
+    tail,
+  });
+  let result: RunResult;
+  try {
+    result = await runChild(file, args, options, baseEnv, graceMs, {
+      raw: true,
+      chunk(data, name) {
+        sink.push(data as Buffer, name);
+      },
+      end(name) {
+        sink.end(name);
+      },
+      tail,
+    });
+  } finally {
+    sink.close();
+  }
+
+  // The last sample, sent at close, is what fills the tail.
+  return {...result, tail: tail.lines()};
+}
+
+function lineIntake(options: RunOptions): Intake {
+  const tail = createLineRing(tailSize);
+  const splitters = {stdout: createLineSplitter(), stderr: createLineSplitter()};
+  const deliver = (lines: string[], stream: Stream): Promise<void> | void | undefined => {
+    if (lines.length === 0) return undefined;
+    tail.push(lines);
+    return options.onLines?.(lines, stream);
+  };
+
+  return {
+    raw: false,
+    chunk: (data, stream) => deliver(splitters[stream].push(data as string), stream),
+    end(stream) {
+      void deliver(splitters[stream].flush(), stream);
+    },
+    tail,
   };
 }
 
@@ -40,8 +144,8 @@ async function runChild(
   options: RunOptions,
   baseEnv: Readonly<Record<string, string | undefined>>,
   graceMs: number,
+  intake: Intake,
 ): Promise<RunResult> {
-  const tail = createLineRing(tailSize);
   if (options.signal?.aborted) {
     return {exitCode: undefined, signal: undefined, cancelled: true, timedOut: false, tail: []};
   }
@@ -87,8 +191,8 @@ async function runChild(
 
   const activity = {last: Date.now()};
   const reading = [
-    pump(subprocess.stdout, 'stdout', options, tail, activity),
-    pump(subprocess.stderr, 'stderr', options, tail, activity),
+    pump(subprocess.stdout, 'stdout', intake, activity),
+    pump(subprocess.stderr, 'stderr', intake, activity),
   ];
   const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
     subprocess.once('exit', (code, signal) => {
@@ -130,7 +234,7 @@ async function runChild(
     signal: first ? (first.signal ?? undefined) : result.signal,
     cancelled,
     timedOut,
-    tail: tail.lines(),
+    tail: intake.tail.lines(),
     ...(spawnError ? {spawnError} : {}),
   };
 }
@@ -151,38 +255,27 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 
 async function pump(
   stream: Readable | null,
-  name: 'stdout' | 'stderr',
-  options: RunOptions,
-  tail: ReturnType<typeof createLineRing>,
+  name: Stream,
+  intake: Intake,
   activity: {last: number},
 ): Promise<void> {
   if (!stream) {
     return;
   }
 
-  const splitter = createLineSplitter();
-  stream.setEncoding('utf8');
-  const deliver = (lines: string[]): void => {
-    if (lines.length === 0) {
-      return;
-    }
-
-    tail.push(lines);
-    const pending = options.onLines?.(lines, name);
-    // Back-pressure: a slow log file pauses the child's pipe instead of growing memory.
-    if (pending) {
-      stream.pause();
-      void pending.finally(() => {
-        activity.last = Date.now();
-        stream.resume();
-      });
-    }
-  };
-
+  if (!intake.raw) stream.setEncoding('utf8');
   await new Promise<void>((resolve) => {
-    stream.on('data', (chunk: string) => {
+    stream.on('data', (chunk: Buffer | string) => {
       activity.last = Date.now();
-      deliver(splitter.push(chunk));
+      const pending = intake.chunk(chunk, name);
+      // Back-pressure: a slow log file pauses the child's pipe instead of growing memory.
+      if (pending) {
+        stream.pause();
+        void pending.finally(() => {
+          activity.last = Date.now();
+          stream.resume();
+        });
+      }
     });
     stream.once('end', resolve);
     stream.once('close', resolve);
@@ -190,7 +283,7 @@ async function pump(
       resolve();
     });
   });
-  deliver(splitter.flush());
+  intake.end(name);
 }
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {

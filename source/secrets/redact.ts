@@ -12,17 +12,23 @@ export type Redactor = {
   readonly redactLines: (lines: readonly string[]) => readonly string[];
   /** Redacts every string inside a plain value (arrays, objects). */
   readonly redactDeep: <T>(value: T) => T;
+  /** The secrets it was given (to build the same redactor elsewhere, e.g. on a worker). */
+  readonly values: () => readonly string[];
+  /** Every form it masks (the values, base64, URL-encoded), to look for in raw bytes. */
+  readonly forms: () => readonly string[];
 };
 
 /** A redactor that starts with `secrets` and learns more with `add`. */
 export function createRedactor(secrets: readonly string[] = []): Redactor {
   const forms = new Set<string>();
+  const given = new Set<string>();
   let pattern: RegExp | undefined;
   const add = (secret: string): void => {
     if (secret.length < minimumLength) {
       return;
     }
 
+    given.add(secret);
     for (const form of [
       secret,
       Buffer.from(secret).toString('base64'),
@@ -50,7 +56,7 @@ export function createRedactor(secrets: readonly string[] = []): Redactor {
     add(secret);
   }
 
-  return {add, redact, redactLines, redactDeep};
+  return {add, redact, redactLines, redactDeep, values: () => [...given], forms: () => [...forms]};
 }
 
 function deep(value: unknown, redact: (text: string) => string): unknown {

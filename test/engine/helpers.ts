@@ -7,6 +7,7 @@ import type {EngineEvent} from '../../source/engine/events.js';
 import type {Prompter} from '../../source/engine/prompter.js';
 import type {Ports} from '../../source/integrations/ports.js';
 import {createProcessPort} from '../../source/integrations/process.js';
+import {createOffThreadRunner} from '../../source/integrations/process-offthread.js';
 import {createFilesPort} from '../../source/integrations/files.js';
 import {loadRunbook} from '../../source/runbook/load.js';
 import type {Runbook} from '../../source/runbook/types.js';
@@ -43,6 +44,14 @@ export function realPorts(home: string): Ports {
     },
     simulated: false,
     home,
+  };
+}
+
+/** Real ports whose `stream` runs are read on the output worker, as in the interface. */
+export function workerPorts(home: string): Ports {
+  return {
+    ...realPorts(home),
+    process: createProcessPort({graceMs: 500, offThread: createOffThreadRunner}),
   };
 }
 

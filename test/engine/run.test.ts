@@ -6,7 +6,14 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {openEngine} from '../../source/engine/engine.js';
 import {RunbookError} from '../../source/engine/errors.js';
-import {engineOptions, fixture, recorder, scriptedPrompter, tempDir} from './helpers.js';
+import {
+  engineOptions,
+  fixture,
+  recorder,
+  scriptedPrompter,
+  tempDir,
+  workerPorts,
+} from './helpers.js';
 
 test('walks a runbook of several shell.exec steps to the end, recording each step done', async () => {
   const {dir, cleanup} = await tempDir();
@@ -117,41 +124,46 @@ test('an argument holding shell syntax reaches the child as one literal argument
   }
 });
 
-test('a secret from the environment reaches the child but never the state, logs or events', async () => {
-  const {dir, cleanup} = await tempDir();
-  const secret = 'glrt-Sup3rSecretValue';
-  const engine = await openEngine(
-    engineOptions(await fixture('walk'), dir, {paramSources: {set: {}, env: {WALK_TOKEN: secret}}}),
-  );
-  try {
-    const {events, listener} = recorder();
-    engine.subscribe(listener);
-    assert.equal(await engine.runFrom(), 'done');
-    const forms = [secret, Buffer.from(secret).toString('base64')];
-    const files = await allFiles(dir);
-    assert.ok(files.length >= 5);
-    for (const file of files) {
-      const content = await readFile(file, 'utf8');
-      for (const form of forms) {
-        assert.equal(content.includes(form), false, `${file} holds the secret`);
+for (const sampled of [false, true]) {
+  test(`a secret from the environment reaches the child but never the state, logs or events${sampled ? ' (output read on the worker, sampled)' : ''}`, async () => {
+    const {dir, cleanup} = await tempDir();
+    const secret = 'glrt-Sup3rSecretValue';
+    const engine = await openEngine(
+      engineOptions(await fixture('walk'), dir, {
+        paramSources: {set: {}, env: {WALK_TOKEN: secret}},
+        ...(sampled ? {sampledOutput: true, ports: workerPorts(dir)} : {}),
+      }),
+    );
+    try {
+      const {events, listener} = recorder();
+      engine.subscribe(listener);
+      assert.equal(await engine.runFrom(), 'done');
+      const forms = [secret, Buffer.from(secret).toString('base64')];
+      const files = await allFiles(dir);
+      assert.ok(files.length >= 5);
+      for (const file of files) {
+        const content = await readFile(file, 'utf8');
+        for (const form of forms) {
+          assert.equal(content.includes(form), false, `${file} holds the secret`);
+        }
       }
-    }
 
-    const json = JSON.stringify(events);
-    assert.equal(
-      forms.some((form) => json.includes(form)),
-      false,
-    );
-    // The child did receive it (the echo came back masked).
-    assert.match(
-      await readFile(path.join(engine.paths.logDir, 'secret.1.log'), 'utf8'),
-      /token is ••••/,
-    );
-  } finally {
-    await engine.close();
-    await cleanup();
-  }
-});
+      const json = JSON.stringify(events);
+      assert.equal(
+        forms.some((form) => json.includes(form)),
+        false,
+      );
+      // The child did receive it (the echo came back masked).
+      assert.match(
+        await readFile(path.join(engine.paths.logDir, 'secret.1.log'), 'utf8'),
+        /token is ••••/,
+      );
+    } finally {
+      await engine.close();
+      await cleanup();
+    }
+  });
+}
 
 test('a secret is masked from the start, even in a step that does not use it', async () => {
   const {dir, cleanup} = await tempDir();

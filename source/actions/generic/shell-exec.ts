@@ -50,25 +50,36 @@ export const shellExec = registerAction<Args>({
     const stdoutFile = input.stdoutFile ? path.resolve(ctx.workdir, input.stdoutFile) : undefined;
     const stdoutLines: string[] = [];
     let captured = '';
-    const result = await ctx.ports.process.run(input.file, input.args, {
+    // Output nobody captures goes to the log by the port (off the interface's thread).
+    const toLog = input.captureStdout || stdoutFile ? undefined : await ctx.outputStream?.();
+    const common = {
       cwd: path.resolve(ctx.workdir, input.cwd ?? '.'),
       ...(input.env ? {env: input.env} : {}),
       ...(input.stdin === undefined ? {} : {stdin: input.stdin}),
       signal: ctx.signal,
       ...(input.timeout ? {timeoutMs: parseDuration(input.timeout)} : {}),
-      onLines(lines, stream) {
-        if (stream === 'stdout' && input.captureStdout && captured.length < captureLimit) {
-          captured += lines.join('\n') + '\n';
-        }
+    };
+    const result = await ctx.ports.process.run(
+      input.file,
+      input.args,
+      toLog
+        ? {...common, stream: toLog}
+        : {
+            ...common,
+            onLines(lines, stream) {
+              if (stream === 'stdout' && input.captureStdout && captured.length < captureLimit) {
+                captured += lines.join('\n') + '\n';
+              }
 
-        if (stream === 'stdout' && stdoutFile) {
-          stdoutLines.push(...lines);
-          return;
-        }
+              if (stream === 'stdout' && stdoutFile) {
+                stdoutLines.push(...lines);
+                return;
+              }
 
-        return ctx.output(lines, stream);
-      },
-    });
+              return ctx.output(lines, stream);
+            },
+          },
+    );
     const error = failure(input, result, ctx);
     if (error) {
       return {ok: false, error};

@@ -123,6 +123,7 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
       prompter,
       assumeYes: command.run.yes,
       paramSources: prepared.value.sources,
+      sampledOutput: true,
     });
     running = engine;
     try {
