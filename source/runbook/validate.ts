@@ -83,12 +83,14 @@ export async function validateSteps(
       continue;
     }
 
+    checkTemplates(step.text, [...at, 'text'], false, context, new Set());
     if (step.param !== undefined && !paramMap.has(step.param)) {
       problems.add([...at, 'param'], unknownParam(step.param, paramMap));
     }
 
     for (const [b, branch] of step.branches.entries()) {
       const branchAt: DataPath = [...at, 'branches', b];
+      checkTemplates(branch.text, [...branchAt, 'text'], false, context, new Set());
       const leaveUse = new Set<string>();
       for (const [n, call] of (branch.leave ?? []).entries()) {
         await checkCall(
@@ -119,6 +121,8 @@ async function validateActionStep(
   context: Context,
 ): Promise<ReadonlySet<string>> {
   const used = new Set<string>();
+  // A text names values to show them; that does not make them the step's to ask for.
+  checkTemplates(step.text, [...at, 'text'], false, context, new Set());
   for (const [index, id] of (step.params ?? []).entries()) {
     if (context.params.has(id)) {
       used.add(id);

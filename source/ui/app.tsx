@@ -322,6 +322,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         height={wide ? bodyHeight : bodyHeight - listHeight - 1}
         strings={strings}
         lang={lang}
+        fill={engine.fillText}
       />
     );
     const list = (

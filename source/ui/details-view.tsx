@@ -11,7 +11,7 @@ import {useScroll} from './use-scroll.js';
 import {colors} from './theme.js';
 
 type Props = {
-  readonly engine: Pick<Engine, 'describe'>;
+  readonly engine: Pick<Engine, 'describe' | 'fillText'>;
   readonly step: Step;
   readonly width: number;
   readonly height: number;
@@ -32,9 +32,10 @@ export function detailsLines(
   strings: UiStrings,
   lang: Lang,
   width: number,
+  fill: (text: string) => string = (text) => text,
 ): DocLine[] {
   const out: DocLine[] = [line(pick(step.title, lang), {bold: true})];
-  out.push(...wrapText(pick(step.text, lang), width).map((row) => line(row)), line(''));
+  out.push(...wrapText(fill(pick(step.text, lang)), width).map((row) => line(row)), line(''));
   out.push(line(strings.whatWillHappen, {bold: true, color: colors.accent}));
   if (plan.phase === 'loading') out.push(line(strings.loadingPlan, {dim: true}));
   else if (plan.phase === 'error') out.push(line(plan.message, {color: colors.error}));
@@ -65,7 +66,7 @@ export function DetailsView({engine, step, width, height, strings, lang, isActiv
     };
   }, [engine, step.id]);
 
-  const lines = detailsLines(step, plan, strings, lang, width);
+  const lines = detailsLines(step, plan, strings, lang, width, engine.fillText);
   const offset = useScroll(lines.length, height, isActive);
   return <DocLines lines={lines} width={width} height={height} offset={offset} />;
 }

@@ -19,6 +19,8 @@ type Props = {
   readonly height: number;
   readonly strings: UiStrings;
   readonly lang: Lang;
+  /** Fills the text's `{{ params.x }}` with the values this run uses. */
+  readonly fill?: (text: string) => string;
 };
 
 /** Why the step failed, in its own words, and what to try. */
@@ -48,7 +50,8 @@ export function failureLines(view: StepView, strings: UiStrings, width: number):
 }
 
 /** Beside or under the list: the running step's live output, else the selected step's failure, output or text. */
-export function MainPane({step, view, tail, running, now, width, height, strings, lang}: Props) {
+export function MainPane(props: Props) {
+  const {step, view, tail, running, now, width, height, strings, lang} = props;
   if (!step) return <Box height={height} />;
   const title = pick(step.title, lang);
   const hasTail = tail.stepId === step.id && tail.lines.length > 0;
@@ -77,7 +80,8 @@ export function MainPane({step, view, tail, running, now, width, height, strings
     return <DocLines lines={[...failure, ...rest]} width={width} height={height} />;
   }
 
-  const text = wrapText(pick(step.text, lang), width).map((row) => line(row));
+  const fill = props.fill ?? ((text: string) => text);
+  const text = wrapText(fill(pick(step.text, lang)), width).map((row) => line(row));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>{title}</Text>

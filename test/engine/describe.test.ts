@@ -80,3 +80,23 @@ test("runs the diagnose hook over a failed step's words and emits what it recogn
     await cleanup();
   }
 });
+
+test('fills a text with the values this run uses (flag, then saved, then default), never a secret, and saves nothing', async () => {
+  const {dir, cleanup} = await tempDir();
+  const engine = await openEngine(
+    engineOptions(await fixture('walk'), dir, {
+      paramSources: {set: {count: '4'}, env: {WALK_TOKEN: 'hunter2hunter2'}},
+    }),
+  );
+  try {
+    assert.equal(
+      engine.fillText('{{ params.greeting }} x{{ params.count }}, token {{ params.token }}'),
+      'hello x4, token <params.token>',
+    );
+    assert.equal(engine.fillText('no template'), 'no template');
+    assert.deepEqual(engine.state().params, {});
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});

@@ -124,6 +124,22 @@ const cases: readonly {
     ],
   },
   {
+    name: 'refuses an unknown parameter or a secret in a step text',
+    yaml:
+      head +
+      `  - id: one
+    title: {en: One, ja: 一}
+    text: {en: 'kubectl create ns {{ params.namespac }}', ja: 'pw {{ params.password }}'}
+    run:
+      - action: shell.exec
+        with: {file: ls}
+`,
+    expected: [
+      'runbooks/x.yaml:16 steps[0].text.en: unknown parameter "namespac" (did you mean namespace?)',
+      'runbooks/x.yaml:16 steps[0].text.ja: secret parameter "password" may only be used in an action\'s env or stdin',
+    ],
+  },
+  {
     name: 'accepts a secret in env',
     yaml:
       head +

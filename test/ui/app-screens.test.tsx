@@ -226,3 +226,34 @@ test('redraws for the new size when the terminal is resized', async () => {
   });
   app.unmount();
 });
+
+test("shows a step's text with this run's values where it names a parameter, in the pane and the details", async () => {
+  const [first, ...rest] = uiRunbook.steps;
+  assert.ok(first?.kind === 'action');
+  const runbook = {
+    ...uiRunbook,
+    steps: [
+      {
+        ...first,
+        text: {
+          en: 'Allows {{ params.host_only_cidr }}.',
+          ja: '{{ params.host_only_cidr }} を許可。',
+        },
+      },
+      ...rest,
+    ],
+  };
+  const engine = fakeEngine({
+    runbook,
+    fillText: (text) => text.replaceAll('{{ params.host_only_cidr }}', '10.20.0.0/16'),
+  });
+  const app = renderApp(engine);
+  await waitFor(() => {
+    assert.equal(app.screen()[13], 'Allows 10.20.0.0/16.');
+  });
+  app.press('d');
+  await waitFor(() => {
+    assert.deepEqual(app.screen().slice(2, 4), ['Preflight checks', 'Allows 10.20.0.0/16.']);
+  });
+  app.unmount();
+});

@@ -23,6 +23,7 @@ type Options = {
   readonly effects?: Readonly<Record<string, readonly PlannedEffect[]>>;
   readonly report?: ReconcileReport;
   readonly runStep?: (stepId: string, engine: FakeEngine) => Promise<RunOutcome>;
+  readonly fillText?: (text: string) => string;
 };
 
 /** Makes a fake engine over a runbook, with a saved state and scripted behaviour. */
@@ -109,6 +110,7 @@ export function fakeEngine(options: Options): FakeEngine {
     async close() {
       calls.push('close');
     },
+    fillText: options.fillText ?? ((text) => text),
   };
   return engine;
 }
