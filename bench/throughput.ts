@@ -130,24 +130,38 @@ async function throughApp(lines: number, pressKey = false): Promise<AppRun> {
   }
 }
 
+const rounds = 5;
+// Long enough to still be pouring out when the key arrives, on a fast machine too (200,000
+// lines took 80 ms here, over before the key); the pane's memory does not grow with it.
+const keyFloodLines = 3_000_000;
+
 /** Runs the benchmark; resolves to whether every target was met. */
 export async function benchThroughput(): Promise<boolean> {
   const figures: Figure[] = [];
   const rss: Record<number, number> = {};
   for (const lines of [10_000, 100_000, 1_000_000]) {
-    const alone = median([generatorAlone(lines), generatorAlone(lines), generatorAlone(lines)]);
-    const floor = median([await pipeFloor(lines), await pipeFloor(lines), await pipeFloor(lines)]);
-    const runs = [await throughApp(lines), await throughApp(lines), await throughApp(lines)];
+    // Five of each, interleaved, so a burst of load elsewhere weighs on all three alike.
+    const alone: number[] = [];
+    const floor: number[] = [];
+    const runs: AppRun[] = [];
+    for (let round = 0; round < rounds; round++) {
+      alone.push(generatorAlone(lines));
+      floor.push(await pipeFloor(lines));
+      runs.push(await throughApp(lines));
+    }
+
     const wallMs = median(runs.map((run) => run.wallMs));
+    const aloneMs = median(alone);
+    const floorMs = median(floor);
     rss[lines] = Math.max(...runs.map((run) => run.peakRssMb));
     if (lines >= 100_000) {
       figures.push({
         name: `${lines.toLocaleString('en')} lines: wall time / generator alone`,
-        value: wallMs / alone,
+        value: wallMs / aloneMs,
         unit: '×',
         target: 1.3,
         kind: 'max',
-        note: `${(wallMs / 1000).toFixed(2)} s vs ${(alone / 1000).toFixed(2)} s; a bare pipe reader: ${(floor / alone).toFixed(2)}×`,
+        note: `${(wallMs / 1000).toFixed(2)} s vs ${(aloneMs / 1000).toFixed(2)} s; a bare pipe reader: ${(floorMs / aloneMs).toFixed(2)}×`,
       });
     }
     figures.push({
@@ -174,25 +188,25 @@ export async function benchThroughput(): Promise<boolean> {
       kind: 'max',
     },
   );
-  // Issue 5: a key pressed during a 200,000-line flood is acted on while the flood runs.
-  const flood = await throughApp(200_000, true);
+  // Issue 5: a key pressed during a flood is acted on while the flood runs.
+  const flood = await throughApp(keyFloodLines, true);
   figures.push(
     {
-      name: '200,000 lines: key acted on during the flood',
+      name: `${keyFloodLines.toLocaleString('en')} lines: key acted on during the flood`,
       value: flood.keyDuringFlood ? 1 : 0,
       unit: '',
       target: 1,
       kind: 'min',
     },
     {
-      name: '200,000 lines: key press to screen',
+      name: `${keyFloodLines.toLocaleString('en')} lines: key press to screen`,
       value: flood.keyMs ?? Number.POSITIVE_INFINITY,
       unit: 'ms',
       target: 250,
       kind: 'max',
     },
     {
-      name: 'peak RSS, 200,000 lines',
+      name: `peak RSS, ${keyFloodLines.toLocaleString('en')} lines`,
       value: flood.peakRssMb,
       unit: 'MB',
       target: 120,
@@ -200,7 +214,7 @@ export async function benchThroughput(): Promise<boolean> {
     },
   );
   return report(
-    'Live output (pty 120×40, interface on; medians of 3, peak RSS the highest)',
+    'Live output (pty 120×40, interface on; medians of 5, peak RSS the highest)',
     figures,
   );
 }

@@ -38,6 +38,14 @@ export type LogSink = {
 // A sample line longer than this is cut (the log keeps it whole): nobody reads 10 MB in a pane.
 const sampleLineLimit = 4096;
 
+// Each chunk read from a pipe is a 64 KiB buffer outside V8's heap, freed only when a GC finds
+// its small wrapper dead. Reading allocates almost nothing else, so no GC comes until V8's
+// external-memory limit (64 MB) forces one: a flood read on the worker grew the app by 30 MB.
+// Where `gc` is exposed (the output worker: process-offthread.ts), a young-generation
+// collection every few megabytes frees them (a fraction of a millisecond each).
+const collect = (globalThis as {gc?: (options: {type: 'minor'}) => void}).gc;
+const collectEveryBytes = 8 * 1024 * 1024;
+
 /** Opens `logPath` for appending (created 0600). */
 export function openLogSink(options: LogSinkOptions): LogSink {
   const redactor = createRedactor(options.secrets);
@@ -50,6 +58,7 @@ export function openLogSink(options: LogSinkOptions): LogSink {
   let pieces: Array<{stream: Stream; bytes: Buffer; lines: number}> = [];
   let kept = 0;
   let failure: Error | undefined;
+  let sinceCollect = 0;
 
   const keep = (stream: Stream, bytes: Buffer): void => {
     const start = latestStart(bytes, options.sampleLines);
@@ -102,6 +111,12 @@ export function openLogSink(options: LogSinkOptions): LogSink {
 
   return {
     push(chunk, stream) {
+      sinceCollect += chunk.length;
+      if (collect && sinceCollect >= collectEveryBytes) {
+        sinceCollect = 0;
+        collect({type: 'minor'});
+      }
+
       const end = chunk.lastIndexOf(10);
       const waiting = unfinished[stream];
       if (end === -1) {

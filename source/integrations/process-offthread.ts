@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Worker, type WorkerOptions} from 'node:worker_threads';
+import {setFlagsFromString} from 'node:v8';
 import type {OutputSample, OutputStream, RunOptions, RunResult} from './ports.js';
 
 // The main thread's side of the output worker (process-worker.ts): one worker for the
@@ -105,6 +106,8 @@ export function createOffThreadRunner(
   const start = (): Worker => {
     if (worker) return worker;
     const {target, options} = program();
+    // The worker's contexts get `gc` (output-sink.ts calls it); this thread's context does not.
+    setFlagsFromString('--expose-gc');
     const started = new Worker(target, options);
     // An idle worker must not keep the app alive; a running command does (see `run`).
     started.unref();
