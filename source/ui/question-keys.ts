@@ -104,7 +104,9 @@ function pressParam(
   if (key.escape) return {draft, cancel: true};
   if (key.return) {
     const problem = validateParam(param, value);
-    if (!problem) return {draft, answer: value};
+    // A Japanese yes or no answers as the engine reads it.
+    const answer = param.type === 'boolean' ? ({はい: 'yes', いいえ: 'no'}[value] ?? value) : value;
+    if (!problem) return {draft, answer};
     const range = problem.error === 'range' ? ' ' + strings.between(param.min, param.max) : '';
     const choice = problem.error === 'choice' ? ' ' + strings.oneOf(param.choices ?? []) : '';
     const error =

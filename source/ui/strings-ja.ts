@@ -51,7 +51,7 @@ export const ja: UiStrings = {
     integer: '整数ではありません。',
     range: '範囲外です。',
     choice: '選択肢にありません。',
-    boolean: 'yes か no で答えてください。',
+    boolean: 'yes か no(はい か いいえ)で答えてください。',
     pattern: '形式が正しくありません。',
   },
   between: (min, max) =>

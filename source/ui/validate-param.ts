@@ -31,7 +31,7 @@ export function validateParam(param: ParamSpec, value: string): ParamProblem | u
     }
 
     case 'boolean': {
-      return /^(y|yes|n|no|true|false)$/i.test(value) ? undefined : {error: 'boolean'};
+      return /^(y|yes|n|no|true|false|はい|いいえ)$/i.test(value) ? undefined : {error: 'boolean'};
     }
 
     default: {

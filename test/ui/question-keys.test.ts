@@ -112,3 +112,13 @@ test('Ctrl-U empties a text answer', () => {
     {draft: {kind: 'param', value: ''}},
   );
 });
+
+test('a yes/no question takes はい and いいえ as yes and no', () => {
+  const question: Question = {
+    kind: 'param',
+    param: {id: 'accept_license', type: 'boolean', label: {en: 'Accept', ja: '同意'}},
+  };
+  const ja = {strings: uiStrings('ja'), lang: 'ja'} as const;
+  assert.equal(pressKey(question, {kind: 'param', value: ''}, 'はい\r', none, ja).answer, 'yes');
+  assert.equal(pressKey(question, {kind: 'param', value: ''}, 'いいえ\r', none, ja).answer, 'no');
+});
