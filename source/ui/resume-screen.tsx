@@ -40,8 +40,13 @@ export function ResumeScreen(props: Props) {
     if (key.return && phase === 'done') props.onContinue(proposedStepId);
     else if (key.escape) props.onClose();
   });
-  const titleWidth = Math.min(34, Math.max(...rows.map((row) => stringWidth(row.title)), 8));
   const verdictWidth = Math.max(...Object.values(strings.verdicts).map((v) => stringWidth(v)));
+  // On a narrow terminal the titles give way, so what reconcile found keeps ~20 columns.
+  const titleWidth = Math.min(
+    34,
+    Math.max(8, width - verdictWidth - 8 - 20),
+    Math.max(...rows.map((row) => stringWidth(row.title)), 8),
+  );
   const detailWidth = Math.max(0, width - titleWidth - verdictWidth - 8);
   const proposed = rows.find((row) => row.id === proposedStepId);
   return (

@@ -257,3 +257,17 @@ test("shows a step's text with this run's values where it names a parameter, in 
   });
   app.unmount();
 });
+
+test('keeps what reconcile found readable on a 60-column terminal: the titles give way', async () => {
+  const app = renderApp(resumeEngine(), {columns: 60});
+  await waitFor(() => {
+    assert.deepEqual(app.screen().slice(3, 8), [
+      '  - Preflight checks   pending        always runs again',
+      '  ✦ Create the VMs     verified       node1..node3 running',
+      '› ~ Install MKE        drifted        MKE does not answer…',
+      '  * Client bundle      found in place a kubeconfig reache…',
+      '  ? Install GitLab Ru… unknown        helm timed out',
+    ]);
+  });
+  app.unmount();
+});
