@@ -4,6 +4,7 @@ import {z} from 'zod';
 import {RunbookError} from '../engine/errors.js';
 import type {ParamSources} from '../engine/engine-api.js';
 import type {ParamValue, Runbook} from '../runbook/types.js';
+import {checkParamValue} from '../engine/param-value.js';
 import {closest, usageError} from './usage-error.js';
 
 const paramsFileSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
@@ -50,11 +51,11 @@ export async function readParamsFile(file: string): Promise<Record<string, Param
  */
 export function checkGivenParams(
   runbook: Runbook,
-  given: Readonly<Record<string, unknown>>,
+  given: Readonly<Record<string, ParamValue>>,
   where: '--set' | '--params',
 ): void {
   const ids = runbook.params.map((param) => param.id);
-  for (const key of Object.keys(given)) {
+  for (const [key, value] of Object.entries(given)) {
     const spec = runbook.params.find((param) => param.id === key);
     if (spec === undefined) {
       const guess = closest(key, ids);
@@ -70,6 +71,17 @@ export function checkGivenParams(
         spec.env
           ? `set the environment variable ${spec.env} instead`
           : 'run in a terminal to type it',
+      );
+    }
+
+    // Said now, before the lab starts and the steps show: the engine would only find out
+    // when a step that uses the value runs, and a screen can show only a line of it.
+    // An empty value counts as not given, as in the engine.
+    const verdict = value === '' ? undefined : checkParamValue(spec, value);
+    if (verdict && !verdict.ok) {
+      throw usageError(
+        `parameter \`${key}\` from ${where}: ${verdict.message}`,
+        `give a valid value with ${where === '--set' ? `--set ${key}=…` : `\`${key}:\` in the file`}`,
       );
     }
   }

@@ -55,3 +55,44 @@ test('reads a YAML params file and refuses a secret in it', async () => {
     await rm(dir, {recursive: true, force: true});
   }
 });
+
+test('refuses a value that does not fit its parameter before anything runs', async () => {
+  const runbook = {
+    ...exampleRunbook,
+    params: [
+      ...exampleRunbook.params,
+      {id: 'gitlab_url', type: 'url' as const, label: {en: 'GitLab URL', ja: 'GitLab の URL'}},
+      {id: 'manager_address', type: 'ip' as const, label: {en: 'Manager', ja: 'マネージャ'}},
+    ],
+  };
+  const cases: Array<[Record<string, string>, RegExp, string]> = [
+    [
+      {gitlab_url: 'gitlab.example.com'},
+      /^parameter `gitlab_url` from --set: must be an http:\/\/ or https:\/\/ URL$/,
+      'give a valid value with --set gitlab_url=…',
+    ],
+    [
+      {manager_address: '300.1.1.1'},
+      /^parameter `manager_address` from --set: must be an IP address$/,
+      'give a valid value with --set manager_address=…',
+    ],
+  ];
+  for (const [set, message, hint] of cases) {
+    await assert.rejects(paramSources(runbook, {set, paramsFile: undefined}, {}), (error) => {
+      assert.ok(error instanceof RunbookError);
+      assert.equal(error.code, 'usage');
+      assert.match(error.message, message);
+      assert.equal(error.hint, hint);
+      return true;
+    });
+  }
+
+  assert.deepEqual(
+    await paramSources(
+      runbook,
+      {set: {gitlab_url: 'https://gitlab.example.com/'}, paramsFile: undefined},
+      {},
+    ),
+    {set: {gitlab_url: 'https://gitlab.example.com/'}, env: {}},
+  );
+});
