@@ -32,7 +32,7 @@ export function ucpExplanation(fields: Readonly<Record<string, string>>): I18nTe
   const grantsJa =
     fields['form'] === 'webhook'
       ? ''
-      : ` 現在の MKE の許可: 非管理者ユーザ ${shownJa(fields['userAccounts'])} に ${shownJa(fields['userAttributes'])}、ServiceAccount ${shownJa(fields['serviceAccounts'])} に ${shownJa(fields['serviceAccountAttributes'])}。`;
+      : `現在の MKE の許可: 非管理者ユーザ ${shownJa(fields['userAccounts'])} に ${shownJa(fields['userAttributes'])}、ServiceAccount ${shownJa(fields['serviceAccounts'])} に ${shownJa(fields['serviceAccountAttributes'])}。`;
   return {
     en:
       `Who says what: "ERROR: Job failed (system failure):", "prepare environment:" and the trailing "Check https://docs.gitlab.com/runner/shells/… for more information" come from GitLab Runner; "setting up build pod:" from its Kubernetes executor; the rest — "… is forbidden: non-admin user … lack required permissions to use attributes [${attributes}]" — from MKE's own admission controller UCPAuthorization, which no public Kubernetes source contains. ` +

@@ -60,6 +60,8 @@ test('explains the article’s job log: who says what, and the fields of the ref
     /PSP は MKE RBAC エンジン組み込みのデフォルトセキュリティを上書きしません/,
   );
   assert.match(diagnosis.explanation.en, /gitlab-runner:default/);
+  // Japanese sentences run on without a space after 。
+  assert.doesNotMatch(diagnosis.explanation.ja, /。 /);
 });
 
 test('finds the refusal through ANSI colours and GitLab section markers', () => {
