@@ -128,7 +128,7 @@ export const ja: UiStrings = {
   quitRunning: '手順の実行中です。中止して終了しますか? (y/n)',
   topology: 'ラボ',
   nodeRoles: {client: 'クライアント', manager: 'マネージャー', worker: 'ワーカー'},
-  nodeStates: {absent: '未起動', up: '起動', mke: 'MKE', runner: 'MKE+Runner'},
+  nodeStates: {absent: '未起動', up: '稼働中', mke: 'MKE', runner: 'MKE+Runner'},
   failedWith: '失敗',
   hint: '対処',
   closeHint: 'Esc 戻る',
