@@ -35,8 +35,9 @@ export function footerKeys({
 
     case 'details':
     case 'diagnosis': {
+      // j/k move the text here, not the selection.
       return [
-        {key: 'j/k', name: 'select'},
+        {key: 'j/k', name: 'scroll'},
         {key: 'PgUp/PgDn', name: 'page'},
         {key: 'Esc', name: 'back'},
         {key: 'L', name: 'lang'},

@@ -123,6 +123,7 @@ export const en: UiStrings = {
     page: 'page',
     ends: 'top/end',
     find: 'find',
+    scroll: 'scroll',
   },
   legend: 'Marks',
   quitRunning: 'A step is running. Quit anyway? It will be cancelled. (y/n)',

@@ -123,6 +123,7 @@ export const ja: UiStrings = {
     page: 'ページ',
     ends: '先頭/末尾',
     find: '検索',
+    scroll: 'スクロール',
   },
   legend: '記号',
   quitRunning: '手順の実行中です。中止して終了しますか? (y/n)',

@@ -118,7 +118,8 @@ export type KeyName =
   | 'back'
   | 'page'
   | 'ends'
-  | 'find';
+  | 'find'
+  | 'scroll';
 
 /** The interface's words in `lang`. */
 export function uiStrings(lang: Lang): UiStrings {

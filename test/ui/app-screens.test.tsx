@@ -254,6 +254,8 @@ test("shows a step's text with this run's values where it names a parameter, in 
   app.press('d');
   await waitFor(() => {
     assert.deepEqual(app.screen().slice(2, 4), ['Preflight checks', 'Allows 10.20.0.0/16.']);
+    // j/k scroll the details; the selection stays.
+    assert.equal(app.screen().at(-1), 'j/k scroll  PgUp/PgDn page  Esc back  L 日本語  q quit');
   });
   app.unmount();
 });
