@@ -21,7 +21,7 @@ export function helpText(version: string): string {
     }),
     '',
     'Exit codes: 0 done, 1 a step failed, 2 usage or input error, 3 refused (profile in use, unsafe state),',
-    '            130/143 interrupted (Ctrl-C / SIGTERM).',
+    '            129/130/143 interrupted (terminal closed / Ctrl-C / SIGTERM).',
     'State and logs: <state dir>/profiles/<profile>/ (state.json, logs/, work/).',
     '',
   ].join('\n');

@@ -41,6 +41,7 @@ test('--help lists every command and every flag, one line each', async () => {
     }
 
     assert.match(stdout, /Exit codes: 0 done, 1 a step failed, 2 usage or input error, 3 refused/);
+    assert.match(stdout, /129\/130\/143 interrupted \(terminal closed \/ Ctrl-C \/ SIGTERM\)/);
   } finally {
     await cleanup();
   }
