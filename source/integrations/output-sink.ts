@@ -31,8 +31,8 @@ export type LogSink = {
   readonly push: (chunk: Buffer, stream: Stream) => void;
   /** The stream ended: its unfinished last line is written as a line. */
   readonly end: (stream: Stream) => void;
-  /** Sends the last sample and closes the file; throws if a write failed (a full disk). */
-  readonly close: () => void;
+  /** Sends the last sample and closes the file; says why, if a write failed (a full disk). */
+  readonly close: () => string | undefined;
 };
 
 // A sample line longer than this is cut (the log keeps it whole): nobody reads 10 MB in a pane.
@@ -144,7 +144,7 @@ export function openLogSink(options: LogSinkOptions): LogSink {
       clearInterval(timer);
       send();
       closeSync(fd);
-      if (failure) throw new Error(`cannot write the log ${options.logPath}: ${failure.message}`);
+      return failure ? `cannot write the log ${options.logPath}: ${failure.message}` : undefined;
     },
   };
 }

@@ -52,6 +52,8 @@ export type RunResult = {
   readonly tail: readonly string[];
   /** Set when the program could not be started at all (ENOENT, EACCES). */
   readonly spawnError?: string;
+  /** Set when a `stream` run's output could not all be written to its log (a full disk). */
+  readonly logError?: string;
 };
 
 /** Runs programs with argument arrays. */

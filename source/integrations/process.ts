@@ -100,6 +100,7 @@ export async function runToLog(
     tail,
   });
   let result: RunResult;
+  let logError: string | undefined;
   try {
     result = await runChild(file, args, options, baseEnv, graceMs, {
       raw: true,
@@ -112,11 +113,11 @@ export async function runToLog(
       tail,
     });
   } finally {
-    sink.close();
+    logError = sink.close();
   }
 
   // The last sample, sent at close, is what fills the tail.
-  return {...result, tail: tail.lines()};
+  return {...result, tail: tail.lines(), ...(logError ? {logError} : {})};
 }
 
 function lineIntake(options: RunOptions): Intake {

@@ -74,6 +74,48 @@ test('shell.exec writes stdout to a file when asked, instead of the log', async 
   }
 });
 
+test('shell.exec hands uncaptured output to the log stream when there is one, and says when the log cannot be written', async () => {
+  const {dir, cleanup} = await tempDir();
+  try {
+    const sampled: string[] = [];
+    const run = async (logPath: string, captureStdout?: string) =>
+      action('shell.exec').run(
+        {
+          file: process.execPath,
+          args: ['-e', 'console.log("to the log")'],
+          ...(captureStdout ? {captureStdout} : {}),
+        },
+        {
+          ...context(dir),
+          async outputStream() {
+            return {
+              logPath,
+              secrets: [],
+              sampleLines: 10,
+              onSample(sample) {
+                sampled.push(...sample.flatMap((part) => part.lines));
+              },
+            };
+          },
+        },
+      );
+    const logPath = path.join(dir, 'step.log');
+    assert.deepEqual(await run(logPath), {ok: true});
+    assert.equal(await readFile(logPath, 'utf8'), 'to the log\n');
+    assert.deepEqual(sampled, ['to the log']);
+    // Captured output still comes line by line (the stream is not asked for).
+    assert.deepEqual(await run('/dev/full', 'said'), {ok: true, outputs: {said: 'to the log'}});
+    const full = await run('/dev/full');
+    assert.equal(full.ok, false);
+    assert.deepEqual(full.ok ? undefined : [full.error.code, full.error.message], [
+      'log-write',
+      'cannot write the log /dev/full: ENOSPC: no space left on device, write',
+    ]);
+  } finally {
+    await cleanup();
+  }
+});
+
 test('shell.exec accepts the exit codes it is told are fine', async () => {
   const {dir, cleanup} = await tempDir();
   try {

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, test} from 'node:test';
@@ -40,7 +40,7 @@ function sink(
 
   writer.end('stdout');
   writer.end('stderr');
-  writer.close();
+  assert.equal(writer.close(), undefined);
   return {log: readFileSync(logPath, 'utf8'), samples, tail: tail.lines()};
 }
 
@@ -155,7 +155,6 @@ test('a 10 MB line goes to the log whole; the sample shows its start only', () =
 });
 
 test('a log that cannot be written is said at close, with its path', () => {
-  const logPath = path.join(dir, 'full.log');
   const writer = openLogSink({
     logPath: '/dev/full',
     secrets: [],
@@ -165,8 +164,5 @@ test('a log that cannot be written is said at close, with its path', () => {
     tail: createLineRing(3),
   });
   writer.push(Buffer.from('some output\n'), 'stdout');
-  assert.throws(() => {
-    writer.close();
-  }, /cannot write the log \/dev\/full: .*ENOSPC/);
-  assert.throws(() => statSync(logPath));
+  assert.match(writer.close() ?? '', /cannot write the log \/dev\/full: .*ENOSPC/);
 });

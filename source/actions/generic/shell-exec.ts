@@ -118,6 +118,14 @@ function failure(
     };
   }
 
+  if (result.logError) {
+    return {
+      code: 'log-write',
+      message: result.logError,
+      hint: 'free space where the state directory is (or move it with --state-dir), then retry the step',
+    };
+  }
+
   if (result.timedOut) {
     return {
       code: 'timeout',
