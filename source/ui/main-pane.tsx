@@ -82,10 +82,16 @@ export function MainPane(props: Props) {
 
   const fill = props.fill ?? ((text: string) => text);
   const text = wrapText(fill(pick(step.text, lang)), width).map((row) => line(row));
+  // A text longer than the pane says so, or a person takes the cut for the end of it.
+  const room = Math.max(0, height - 1);
+  const shown =
+    text.length > room && room > 0
+      ? [...text.slice(0, room - 1), line(strings.moreText(text.length - room + 1), {dim: true})]
+      : text;
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>{title}</Text>
-      <DocLines lines={text} width={width} height={Math.max(0, height - 1)} />
+      <DocLines lines={shown} width={width} height={room} />
     </Box>
   );
 }

@@ -55,6 +55,8 @@ export type UiStrings = {
   readonly noValue: string;
   readonly next: string;
   readonly jumpKey: string;
+  /** The last row of a step text cut short in the pane. */
+  readonly moreText: (lines: number) => string;
   readonly resumeTitle: string;
   readonly reconciling: string;
   readonly verdicts: Readonly<Record<VerdictName, string>>;

@@ -273,3 +273,28 @@ test('keeps what reconcile found readable on a 60-column terminal: the titles gi
   });
   app.unmount();
 });
+
+test('says how much of a long step text the pane leaves out, and where to read it', async () => {
+  const [first, ...rest] = uiRunbook.steps;
+  assert.ok(first?.kind === 'action');
+  const long = Array.from({length: 16}, (_, i) => `Sentence ${i + 1} of the text.`).join(' ');
+  const runbook = {...uiRunbook, steps: [{...first, text: {en: long, ja: long}}, ...rest]};
+  const app = renderApp(fakeEngine({runbook}), {columns: 40, rows: 24});
+  await waitFor(() => {
+    const screen = app.screen();
+    assert.deepEqual(screen.slice(13, 24), [
+      'Preflight checks',
+      'Sentence 1 of the text. Sentence 2 of',
+      'the text. Sentence 3 of the text.',
+      'Sentence 4 of the text. Sentence 5 of',
+      'the text. Sentence 6 of the text.',
+      'Sentence 7 of the text. Sentence 8 of',
+      'the text. Sentence 9 of the text.',
+      'Sentence 10 of the text. Sentence 11 of',
+      'the text. Sentence 12 of the text.',
+      '… 3 more lines: d details',
+      'j/k select Enter run l log d L ? q',
+    ]);
+  });
+  app.unmount();
+});
