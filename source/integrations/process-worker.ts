@@ -1,3 +1,4 @@
+import {devNull} from 'node:os';
 import {parentPort} from 'node:worker_threads';
 import type {FromWorker, ToWorker} from './process-offthread.js';
 import {runToLog} from './process.js';
@@ -48,3 +49,14 @@ port.on('message', (message: ToWorker) => {
 
 // Until this arrives the main thread knows no command of its has started here.
 post({type: 'ready'});
+
+// One trivial command through the whole path (spawn, pipes, sink) compiles it ahead of the
+// first real one, which otherwise paid ~8 ms for it: `node --version` prints and exits at once.
+void runToLog(
+  process.execPath,
+  ['--version'],
+  {},
+  {logPath: devNull, secrets: [], sampleLines: 1, onSample() {}},
+  {},
+  1000,
+).catch(() => undefined);
