@@ -22,7 +22,8 @@ export function footerKeys({
   step,
   hasDiagnosis,
 }: Context): FooterKey[] {
-  if (question) return [{key: 'Esc', name: 'back'}];
+  // A question shows its own keys above; the footer would say 'Esc back' a second time.
+  if (question) return [];
   switch (view) {
     case 'log': {
       return [

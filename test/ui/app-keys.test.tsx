@@ -168,3 +168,17 @@ test('Enter on a choice already made offers the other branch and switches to it'
   });
   app.unmount();
 });
+
+test('a question names its keys once: the footer does not repeat Esc back', async () => {
+  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const param = params['password'];
+  assert.ok(param);
+  const answer = app.prompter.askParam(param);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /MKE admin password/);
+  });
+  assert.equal(app.lastFrame().split('Esc back').length - 1, 1);
+  app.press('adminadmin\r');
+  assert.equal(await answer, 'adminadmin');
+  app.unmount();
+});
