@@ -23,6 +23,10 @@ export function renderTable(
       )
       .join('  ')
       .trimEnd();
-  const rule = widths.map((width) => '─'.repeat(width)).join('  ');
+  // The last column is unpadded and can be a long command; a rule that long would wrap into
+  // lines of dashes on any terminal.
+  const rule = widths
+    .map((width, column) => '─'.repeat(column === widths.length - 1 ? Math.min(width, 60) : width))
+    .join('  ');
   return [line(headers), rule, ...rows.map((row) => line(headers.map((_, c) => row[c] ?? '')))];
 }
