@@ -14,3 +14,13 @@ export function isGone(pid: number): boolean {
     return true;
   }
 }
+
+/** A child that prints "<its pid> <its child's pid>"; the grandchild ignores SIGTERM. */
+export const familyScript =
+  'const c = require("child_process").spawn(process.execPath, ["-e", "process.on(\'SIGTERM\', () => {}); setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log(process.pid + " " + c.pid); setInterval(() => {}, 1000);';
+
+/** Waits a moment, then says whether each of `pids` is gone. */
+export async function allGone(pids: readonly number[]): Promise<boolean[]> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return pids.map((pid) => isGone(pid));
+}

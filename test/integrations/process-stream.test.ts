@@ -1,13 +1,12 @@
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createProcessPort} from '../../source/integrations/process.js';
 import {createOffThreadRunner} from '../../source/integrations/process-offthread.js';
 import type {OutputSample, OutputStream, ProcessPort} from '../../source/integrations/ports.js';
-import {isGone} from './process-gone.js';
+import {allGone, familyScript} from './process-gone.js';
 
 // `stream` runs: output goes to a log by the port, only samples come back. The same
 // behaviour is required on the output worker and on the caller's thread (the fallback).
@@ -78,30 +77,19 @@ for (const [where, port] of Object.entries(ports)) {
     test('cancelling ends the child and its grandchildren', async () => {
       const controller = new AbortController();
       let pids: number[] = [];
-      const result = await port.run(
-        process.execPath,
-        [
-          '-e',
-          'const c = require("child_process").spawn(process.execPath, ["-e", "process.on(\'SIGTERM\', () => {}); setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log(process.pid + " " + c.pid); setInterval(() => {}, 1000);',
-        ],
-        {
-          signal: controller.signal,
-          stream: {
-            ...streamTo([]),
-            onSample(sample) {
-              pids = (sample[0]?.lines[0] ?? '').split(' ').map(Number);
-              controller.abort();
-            },
+      const result = await port.run(process.execPath, ['-e', familyScript], {
+        signal: controller.signal,
+        stream: {
+          ...streamTo([]),
+          onSample(sample) {
+            pids = (sample[0]?.lines[0] ?? '').split(' ').map(Number);
+            controller.abort();
           },
         },
-      );
+      });
       assert.equal(result.cancelled, true);
       assert.equal(pids.length, 2);
-      await sleep(100);
-      assert.deepEqual(
-        pids.map((pid) => isGone(pid)),
-        [true, true],
-      );
+      assert.deepEqual(await allGone(pids), [true, true]);
     });
 
     test('a timeout ends the child and says so; a missing program says why', async () => {

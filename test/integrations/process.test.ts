@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createProcessPort} from '../../source/integrations/process.js';
 import {createLineSplitter} from '../../source/integrations/line-splitter.js';
-import {isGone} from './process-gone.js';
+import {allGone, familyScript, isGone} from './process-gone.js';
 
 const port = createProcessPort({graceMs: 300});
 
@@ -77,29 +77,18 @@ test('hands env and stdin to the child without putting them in argv', async () =
 test('cancelling ends the child and its grandchildren (the whole group)', async () => {
   const controller = new AbortController();
   let pids: number[] = [];
-  const running = port.run(
-    process.execPath,
-    [
-      '-e',
-      'const c = require("child_process").spawn(process.execPath, ["-e", "process.on(\'SIGTERM\', () => {}); setInterval(() => {}, 1000)"], {stdio: "ignore"}); console.log(process.pid + " " + c.pid); setInterval(() => {}, 1000);',
-    ],
-    {
-      signal: controller.signal,
-      onLines(batch) {
-        pids = (batch[0] ?? '').split(' ').map(Number);
-        controller.abort();
-      },
+  const running = port.run(process.execPath, ['-e', familyScript], {
+    signal: controller.signal,
+    onLines(batch) {
+      pids = (batch[0] ?? '').split(' ').map(Number);
+      controller.abort();
     },
-  );
+  });
   const result = await running;
   assert.equal(result.cancelled, true);
   assert.equal(pids.length, 2);
   // The grandchild ignores SIGTERM: it is ended by the SIGKILL that follows the grace period.
-  await sleep(100);
-  assert.deepEqual(
-    pids.map((pid) => isGone(pid)),
-    [true, true],
-  );
+  assert.deepEqual(await allGone(pids), [true, true]);
 });
 
 test('a daemon left holding stdout does not keep the step waiting once the program exited', async () => {
