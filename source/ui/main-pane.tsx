@@ -23,30 +23,34 @@ type Props = {
   readonly fill?: (text: string) => string;
 };
 
-/** Why the step failed, in its own words, and what to try. */
-export function failureLines(view: StepView, strings: UiStrings, width: number): DocLine[] {
+/** Why the step failed, in its own words, and what to try; the tool's last words give way so the hint fits `height`. */
+export function failureLines(
+  view: StepView,
+  strings: UiStrings,
+  width: number,
+  height = Number.POSITIVE_INFINITY,
+): DocLine[] {
   const error = view.error;
-  const out: DocLine[] = [];
-  if (error) {
-    out.push(
-      ...wrapText(`✗ ${strings.failedWith}: ${error.message}`, width).map((row) =>
-        line(row, {color: colors.error, bold: true}),
-      ),
-    );
-    if (error.detail)
-      out.push(
-        ...error.detail
-          .split('\n')
-          .slice(-4)
-          .map((row) => line('  ' + row, {dim: true})),
-      );
-    if (error.hint)
-      out.push(...wrapText(`${strings.hint}: ${error.hint}`, width).map((row) => line(row)));
+  if (!error) {
+    return view.diagnosis
+      ? [line(`D ${strings.keys.diagnosis}: ${view.diagnosis.line}`, {color: colors.accent})]
+      : [];
   }
 
-  if (view.diagnosis)
-    out.push(line(`D ${strings.keys.diagnosis}: ${view.diagnosis.line}`, {color: colors.accent}));
-  return out;
+  const message = wrapText(`✗ ${strings.failedWith}: ${error.message}`, width).map((row) =>
+    line(row, {color: colors.error, bold: true}),
+  );
+  const hint = error.hint
+    ? wrapText(`${strings.hint}: ${error.hint}`, width).map((row) => line(row))
+    : [];
+  const diagnosis = view.diagnosis
+    ? [line(`D ${strings.keys.diagnosis}: ${view.diagnosis.line}`, {color: colors.accent})]
+    : [];
+  const room = Math.max(1, height - message.length - hint.length - diagnosis.length);
+  const detail = (error.detail ? error.detail.split('\n') : [])
+    .slice(-Math.min(4, room))
+    .map((row) => line('  ' + row, {dim: true}));
+  return [...message, ...detail, ...hint, ...diagnosis];
 }
 
 /** Beside or under the list: the running step's live output, else the selected step's failure, output or text. */
@@ -73,7 +77,7 @@ export function MainPane(props: Props) {
   }
 
   if (view?.error) {
-    const failure = failureLines(view, strings, width);
+    const failure = failureLines(view, strings, width, height);
     const rest = hasTail
       ? tail.lines.slice(-Math.max(0, height - failure.length)).map((row) => line(row))
       : [];
