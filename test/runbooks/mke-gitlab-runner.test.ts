@@ -128,3 +128,30 @@ test('applies the ClusterRole variant the clusterrole_rules parameter names, and
   for (const choice of choices) assert.ok(paths.includes(`manifests/gitlab-runner-psp-clusterrole-${choice}.yaml`));
   assert.ok(psp?.run?.some((call) => call.with?.['file'] === 'manifests/gitlab-runner-psp-clusterrole-{{ params.clusterrole_rules }}.yaml'));
 });
+
+test('folds no Japanese step text into a space between two Japanese words', async () => {
+  // YAML joins a wrapped line with a space; Japanese has none between words, so a line may
+  // wrap only after punctuation or next to Latin text (「属性の 使用」 reads as a typo).
+  const between = /[\u3040-\u30FF\u4E00-\u9FFF] [\u3040-\u30FF\u4E00-\u9FFF]/;
+  const found: string[] = [];
+  for (const name of ['mke-gitlab-runner.yaml', 'teardown.yaml']) {
+    const {data} = await readRunbookFile(name);
+    const texts: Array<[string, string]> = [];
+    for (const step of data.steps) {
+      texts.push([step.id, step.text.ja]);
+      if ('branches' in step) {
+        for (const branch of step.branches) {
+          texts.push([branch.id, branch.text.ja], [`${branch.id}.grants`, branch.grants.ja], [`${branch.id}.risk`, branch.risk.ja]);
+        }
+      }
+    }
+
+    for (const step of allSteps(data)) texts.push([step.id, step.text.ja]);
+    for (const [where, text] of texts) {
+      const match = between.exec(text);
+      if (match) found.push(`${name} ${where}: …${text.slice(Math.max(0, match.index - 8), match.index + 9)}…`);
+    }
+  }
+
+  assert.deepEqual(found, []);
+});
