@@ -4,7 +4,7 @@ import {pick, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
 import {DocLines, line, type DocLine} from './doc-lines.js';
 import {colors} from './theme.js';
-import {wrapText} from './text-layout.js';
+import {truncate, wrapText} from './text-layout.js';
 
 type Props = {
   readonly title: string;
@@ -81,8 +81,13 @@ export function ChoiceScreen(props: Props) {
             >
               {/* One line, so the columns' bodies start on the same row; the screen numbers the
                   branches itself, so a runbook title's own "1. " is not repeated. */}
+              {/* Cut here, not by Ink: its truncation left a Japanese title one cell too wide,
+                  so the … wrapped onto a row of its own. */}
               <Text bold inverse={selected} wrap="truncate-end">
-                {`${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang).replace(/^\d+\.\s*/, '')}${tag}`}
+                {truncate(
+                  `${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang).replace(/^\d+\.\s*/, '')}${tag}`,
+                  columnWidth,
+                )}
               </Text>
               <DocLines
                 lines={

@@ -141,7 +141,7 @@ test('folds no Japanese step text into a space between two Japanese words', asyn
       texts.push([step.id, step.text.ja]);
       if ('branches' in step) {
         for (const branch of step.branches) {
-          texts.push([branch.id, branch.text.ja], [`${branch.id}.grants`, branch.grants.ja], [`${branch.id}.risk`, branch.risk.ja]);
+          texts.push([branch.id, branch.text.ja], [`${branch.id}.grants`, branch.grants?.ja ?? ''], [`${branch.id}.risk`, branch.risk?.ja ?? '']);
         }
       }
     }

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {ChoiceScreen} from '../../source/ui/choice-screen.js';
 import {uiStrings} from '../../source/ui/strings.js';
 import {remediationBranches} from '../fixtures/ui/runbook.js';
@@ -86,5 +87,36 @@ test('goes back without choosing on Esc, refusing the engine question', async ()
     assert.deepEqual(refusals, ['Error: cancelled']);
   });
   assert.deepEqual(answers, []);
+  unmount();
+});
+
+test('cuts a long Japanese branch title to its column on one row, the … included', () => {
+  const [first, second] = remediationBranches;
+  assert.ok(first && second);
+  const long = {
+    ...second,
+    title: {
+      en: second.title.en,
+      ja: '2. PSP・ClusterRole・バインディングと MKE の特権許可(記事の対策 2)',
+    },
+  };
+  const {lastFrame, unmount} = render(
+    <ChoiceScreen
+      title="対処"
+      branches={[first, long]}
+      index={0}
+      width={120}
+      height={16}
+      strings={uiStrings('ja')}
+      lang="ja"
+    />,
+  );
+  const [, titles, next] = frameLines(lastFrame());
+  assert.equal(
+    titles,
+    '› 1. cluster-admin を付与                                      2. PSP・ClusterRole・バインディングと MKE の特権許可(記…',
+  );
+  assert.ok(stringWidth(titles ?? '') <= 120);
+  assert.equal(next, '付与される権限                                               付与される権限');
   unmount();
 });
