@@ -137,7 +137,7 @@ const ja: ReportWords = {
   notChosen: '? 未選択',
   statusHeader: (runbookId, profile, recorded) =>
     recorded
-      ? `${runbookId} · プロファイル ${profile} · ${recorded.target} · 最終更新 ${recorded.updatedAt}`
+      ? `${runbookId} · プロファイル ${profile} · ${recorded.target === 'simulated' ? 'シミュレーション' : '実機'} · 最終更新 ${recorded.updatedAt}`
       : `${runbookId} · プロファイル ${profile} · まだ記録がありません`,
   stateFile: '状態ファイル',
   planTitle: (runbookId) => `${runbookId} の計画(何も実行しません)`,

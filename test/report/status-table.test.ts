@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type {ProfileState} from '../../source/state/types.js';
 import {createPaint} from '../../source/report/paint.js';
 import {statusTable} from '../../source/report/status-table.js';
+import {reportWords} from '../../source/report/words.js';
 import {exampleRunbook} from './fixture-runbook.js';
 
 const format = {
@@ -87,5 +88,16 @@ test('speaks Japanese in its heads and statuses when asked, columns still aligne
       true,
       'last                   last の題          · 未実行  0     —',
     ],
+  );
+});
+
+test('names the target in Japanese in the status header', () => {
+  assert.equal(
+    reportWords.ja.statusHeader('example', 'default', {...state, target: 'simulated'}),
+    `example · プロファイル default · シミュレーション · 最終更新 ${state.updatedAt}`,
+  );
+  assert.equal(
+    reportWords.ja.statusHeader('example', 'default', {...state, target: 'real'}),
+    `example · プロファイル default · 実機 · 最終更新 ${state.updatedAt}`,
   );
 });
