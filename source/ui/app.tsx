@@ -61,6 +61,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [askQuit, setAskQuit] = useState(false);
   const [suggestedBranch, setSuggestedBranch] = useState<string | undefined>(undefined);
+  // A ref, not state: a key typed in the same read as the Enter that asked must see it.
+  const currentBranch = useRef<string | undefined>(undefined);
   const [diagnosisStep, setDiagnosisStep] = useState<string | undefined>(undefined);
   const [report, setReport] = useState<ReconcileReport | undefined>(undefined);
   const [startedAt] = useState(Date.now);
@@ -127,7 +129,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   // prompter when the key arrives, not from state that lags a render.
   useKeys(
     (input, key) => {
-      if (desk.press(input, key, {strings, lang, suggested: suggestedBranch})) return;
+      const suggested = suggestedBranch ?? currentBranch.current;
+      if (desk.press(input, key, {strings, lang, suggested})) return;
       // The log viewer answers its own keys.
       if (view === 'log') return;
       if (askQuit) {
@@ -187,13 +190,18 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         setSelected((i) => Math.min(planned.length - 1, i + 1));
       else if (input === 'x' && running) engine.cancel();
       else if (key.return && !running && step.kind === 'choice' && state.branches[step.id]) {
-        // A choice already made: Enter offers the other branch (running the step would only
-        // confirm the recorded one), the way the wrap-up tells a person to move to 2.
-        const chosen = state.branches[step.id];
-        setSuggestedBranch(step.branches.find((b) => b.id !== chosen)?.id);
-        act(pick(step.title, lang), async () =>
-          engine.choose(step.id, await prompter.choose(step.id, step.branches)),
-        );
+        // A choice already made: Enter asks again (running the step would only confirm the
+        // recorded one), the way the wrap-up tells a person to move to 2. It opens on the
+        // current branch, so an Enter pressed out of habit changes nothing.
+        setSuggestedBranch(undefined);
+        currentBranch.current = state.branches[step.id];
+        act(pick(step.title, lang), async () => {
+          try {
+            return await engine.choose(step.id, await prompter.choose(step.id, step.branches));
+          } finally {
+            currentBranch.current = undefined;
+          }
+        });
       } else if (key.return && !running)
         act(pick(step.title, lang), async () => engine.runStep(step.id));
       else if (
@@ -228,6 +236,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         desk={desk}
         runbook={engine.runbook}
         suggestedBranch={suggestedBranch}
+        currentBranch={currentBranch.current}
         width={columns}
         height={bodyHeight}
         strings={strings}

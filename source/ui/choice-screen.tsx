@@ -13,6 +13,8 @@ type Props = {
   readonly index: number;
   /** The branch a diagnosis suggested, selected first and tagged. */
   readonly suggested?: string;
+  /** The branch already chosen, when the choice is made again: tagged. */
+  readonly current?: string;
   readonly width: number;
   readonly height: number;
   readonly strings: UiStrings;
@@ -53,7 +55,7 @@ export function branchColumns(
 
 /** The remediation choice: the branches side by side (stacked when narrow), Enter picks. */
 export function ChoiceScreen(props: Props) {
-  const {branches, index, suggested, width, height, strings, lang} = props;
+  const {branches, index, suggested, current, width, height, strings, lang} = props;
   const side = width >= 60 && branches.length <= 3;
   const gap = 2;
   const columnWidth = side
@@ -71,7 +73,12 @@ export function ChoiceScreen(props: Props) {
       <Box flexDirection={side ? 'row' : 'column'}>
         {branches.map((branch, i) => {
           const selected = i === index;
-          const tag = branch.id === suggested ? `  (${strings.suggested})` : '';
+          const tag =
+            branch.id === current
+              ? `  (${strings.current})`
+              : branch.id === suggested
+                ? `  (${strings.suggested})`
+                : '';
           return (
             <Box
               key={branch.id}

@@ -14,6 +14,8 @@ type Props = {
   readonly desk: QuestionDesk;
   readonly runbook: Runbook;
   readonly suggestedBranch: string | undefined;
+  /** The branch already chosen, when a choice is asked again: the draft opens on it. */
+  readonly currentBranch?: string;
   readonly width: number;
   readonly height: number;
   readonly strings: UiStrings;
@@ -26,12 +28,13 @@ export function QuestionScreen({
   desk,
   runbook,
   suggestedBranch,
+  currentBranch,
   width,
   height,
   strings,
   lang,
 }: Props) {
-  const draft = useDraft(desk, question, suggestedBranch);
+  const draft = useDraft(desk, question, suggestedBranch ?? currentBranch);
   if (question.kind === 'param') {
     return (
       <ParamPrompt
@@ -64,6 +67,7 @@ export function QuestionScreen({
       branches={question.branches}
       index={draft.kind === 'choice' ? draft.index : 0}
       suggested={suggestedBranch}
+      current={currentBranch}
       width={width}
       height={height}
       strings={strings}

@@ -66,6 +66,7 @@ export const en: UiStrings = {
   risk: 'Risk',
   article: 'What the article says',
   suggested: 'suggested',
+  current: 'current',
   warning: 'WARNING',
   confirmYesNo: 'y yes · n no',
   diagnosis: 'Diagnosis',

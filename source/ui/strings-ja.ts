@@ -66,6 +66,7 @@ export const ja: UiStrings = {
   risk: 'リスク',
   article: '記事の説明',
   suggested: 'おすすめ',
+  current: '現在',
   warning: '警告',
   confirmYesNo: 'y はい · n いいえ',
   diagnosis: '診断',

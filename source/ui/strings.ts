@@ -45,6 +45,8 @@ export type UiStrings = {
   readonly risk: string;
   readonly article: string;
   readonly suggested: string;
+  /** The tag on the branch already chosen, when a choice is made again. */
+  readonly current: string;
   readonly warning: string;
   readonly confirmYesNo: string;
   readonly diagnosis: string;

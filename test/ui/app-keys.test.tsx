@@ -145,7 +145,7 @@ test('keeps the terminal raw while the app replaces the boot frame', () => {
   assert.deepEqual(stdin.modes.at(-1), false);
 });
 
-test('Enter on a choice already made offers the other branch and switches to it', async () => {
+test('Enter on a choice already made asks again on the current branch, so 2 then Enter switches', async () => {
   const engine = fakeEngine({
     runbook: uiRunbook,
     branches: {remediation: {branchId: 'cluster-admin', at: ''}},
@@ -157,7 +157,32 @@ test('Enter on a choice already made offers the other branch and switches to it'
   });
   app.press(keys.enter);
   await waitFor(() => {
-    assert.match(app.lastFrame(), /› 2\. PSP \+ MKE grant/);
+    assert.match(app.lastFrame(), /› 1\. Bind cluster-admin {2}\(current\)/);
+  });
+  app.press('2');
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.deepEqual(
+      engine.calls.filter((call) => !call.startsWith('describe')),
+      ['choose remediation psp-grant'],
+    );
+  });
+  app.unmount();
+});
+
+test('Enter, Enter on a choice already made keeps the branch it has', async () => {
+  const engine = fakeEngine({
+    runbook: uiRunbook,
+    branches: {remediation: {branchId: 'psp-grant', at: ''}},
+  });
+  const app = renderApp(engine);
+  app.press('jjjjjjj');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› . Remediation/);
+  });
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› 2\. PSP \+ MKE grant {2}\(current\)/);
   });
   app.press(keys.enter);
   await waitFor(() => {
@@ -180,5 +205,25 @@ test('a question names its keys once: the footer does not repeat Esc back', asyn
   assert.equal(app.lastFrame().split('Esc back').length - 1, 1);
   app.press('adminadmin\r');
   assert.equal(await answer, 'adminadmin');
+  app.unmount();
+});
+
+test('an Enter typed in the same read as the Enter that asks again keeps the current branch', async () => {
+  const engine = fakeEngine({
+    runbook: uiRunbook,
+    branches: {remediation: {branchId: 'psp-grant', at: ''}},
+  });
+  const app = renderApp(engine);
+  app.press('jjjjjjj');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› . Remediation/);
+  });
+  app.press('\r\r');
+  await waitFor(() => {
+    assert.deepEqual(
+      engine.calls.filter((call) => !call.startsWith('describe')),
+      ['choose remediation psp-grant'],
+    );
+  });
   app.unmount();
 });
