@@ -10,6 +10,12 @@ function parseBody(body: unknown): LabObject {
   return clone(parseLabObject(body));
 }
 
+// JSON `null` is Go's zero value (kubectl run sends `creationTimestamp: null`): as if absent.
+function withoutNulls(metadata: unknown): Record<string, unknown> {
+  if (!isRecord(metadata)) return {};
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== null));
+}
+
 /** Decodes `body` as an object of `info` in `namespace`; throws a 400 Status when it is not one. */
 export function decodeObject(
   info: ResourceInfo,
@@ -24,7 +30,7 @@ export function decodeObject(
             apiVersion: apiVersionOf(info),
             kind: info.kind,
             ...body,
-            metadata: {name: '', ...(isRecord(body['metadata']) ? body['metadata'] : {})},
+            metadata: {name: '', ...withoutNulls(body['metadata'])},
           }
         : body,
     );
