@@ -25,7 +25,7 @@ import {LogViewer} from './log-viewer.js';
 import {DiagnosisView} from './diagnosis-view.js';
 import {ResumeScreen} from './resume-screen.js';
 import {QuestionScreen} from './question-screen.js';
-import {jumpTarget, outcomeOf} from './navigation.js';
+import {jumpTarget, passedOver, outcomeOf} from './navigation.js';
 import {colors} from './theme.js';
 import {truncate} from './text-layout.js';
 
@@ -168,6 +168,19 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         setSuggestedBranch(diagnosis.next.branchId);
         if (target >= 0) setSelected(target);
         setView('main');
+        // A step that only explains, jumped over, is recorded skipped, not left behind pending.
+        const from = planned.findIndex((p) => p.step.id === diagnosisOf);
+        const passed = running
+          ? []
+          : passedOver(planned, (id) => displayStatus(state.steps[id]), from, target);
+        if (passed.length > 0) {
+          const titles = passed.map((p) => pick(p.step.title, lang)).join(', ');
+          act(titles, async () => {
+            for (const p of passed) await engine.skip(p.step.id);
+            setNotice(`${titles}: ${strings.passedOver}`);
+          });
+        }
+
         return;
       }
 

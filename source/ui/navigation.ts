@@ -17,6 +17,22 @@ export function jumpTarget(planned: readonly PlannedStep[], next: Diagnosis['nex
   );
 }
 
+/**
+ * The steps a jump from `from` forward to `to` passes over that would otherwise be left behind
+ * pending: skippable action steps (they only read or explain) not yet run.
+ */
+export function passedOver(
+  planned: readonly PlannedStep[],
+  statusOf: (stepId: string) => string,
+  from: number,
+  to: number,
+): PlannedStep[] {
+  if (from < 0 || to <= from + 1) return [];
+  return planned
+    .slice(from + 1, to)
+    .filter((p) => p.kind === 'action' && p.step.skippable && statusOf(p.step.id) === 'pending');
+}
+
 /** How the session ended, for the exit code: every step behind us, a failure, or stopped. */
 export function outcomeOf(rows: readonly StepRow[]): RunOutcome {
   if (rows.length > 0 && rows.every((row) => isSettled(row.status))) return 'done';

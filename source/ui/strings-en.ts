@@ -95,6 +95,7 @@ export const en: UiStrings = {
   noValue: '(none)',
   next: 'Next',
   jumpKey: 'n go there',
+  passedOver: 'skipped on the way (Enter on it runs it)',
   moreText: (lines) => `… ${lines} more line${lines === 1 ? '' : 's'}: d details`,
   resumeTitle: 'Welcome back: where things stand',
   reconciling: 'Checking what is really in place…',

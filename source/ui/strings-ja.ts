@@ -95,6 +95,7 @@ export const ja: UiStrings = {
   noValue: '(なし)',
   next: '次に',
   jumpKey: 'n そこへ移動',
+  passedOver: '途中でスキップしました(選んで Enter で実行できます)',
   moreText: (lines) => `… 残り ${lines} 行: d で詳細`,
   resumeTitle: 'おかえりなさい: 現在の状況',
   reconciling: '実際の状態を確認しています…',

@@ -57,6 +57,8 @@ export type UiStrings = {
   readonly noValue: string;
   readonly next: string;
   readonly jumpKey: string;
+  /** Notice after a jump recorded the explaining steps it passed over as skipped. */
+  readonly passedOver: string;
   /** The last row of a step text cut short in the pane. */
   readonly moreText: (lines: number) => string;
   readonly resumeTitle: string;

@@ -164,6 +164,8 @@ test(
       await cli.waitFor(/privileged attributes access/, "MKE's words in the diagnosis");
       cli.write('n');
       await cli.waitFor('› - Let the runner start privileged build pods', 'the suggested step');
+      // The step that only explains the error, jumped over, is recorded skipped.
+      await cli.waitFor(/Read the error — who says what: skipped on the way/, 'the skip notice');
       cli.mark();
       cli.write(enter);
       await cli.waitFor('Choose a way forward', 'the choice of remediation');
@@ -202,7 +204,7 @@ test(
       const again = {MKE_ADMIN_PASSWORD: password, MKE_RUNBOOK_LAB_SPEED: '1'};
       cli = start(again);
       await cli.waitFor('Welcome back: where things stand', 'the resume screen of a used profile');
-      await cli.waitFor('Continue at: Read the error', 'reconcile to propose the step left out');
+      await cli.waitFor('Continue at: What is in place now', 'reconcile to propose the step left');
       cli.write('\u001B');
       await cli.waitFor(/j\/k select +Enter run/, 'the step list');
       // Keys typed in one go arrive in one read; each must count (and the selection must not

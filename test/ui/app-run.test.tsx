@@ -139,7 +139,7 @@ test('switches every word on screen to Japanese and back with L', async () => {
   app.unmount();
 });
 
-test('opens the diagnosis picture on a diagnosis, jumps with n, and offers the suggested remediation', async () => {
+test('opens the diagnosis picture on a diagnosis, jumps with n (recording the explaining step it passes skipped), and offers the suggested remediation', async () => {
   const engine = fakeEngine({
     runbook: uiRunbook,
     runStep: async (stepId, self) => {
@@ -165,14 +165,16 @@ test('opens the diagnosis picture on a diagnosis, jumps with n, and offers the s
   app.press('n');
   await waitFor(() => {
     assert.match(app.lastFrame(), /› - Remediation/);
+    assert.match(app.lastFrame(), /Diagnose: skipped on the way \(Enter on it runs it\)/);
   });
+  assert.deepEqual(engine.calls, ['skip diagnose']);
   app.press(keys.enter);
   await waitFor(() => {
     assert.match(app.lastFrame(), /› 2\. PSP \+ MKE grant {2}\(suggested\)/);
   });
   app.press(keys.enter);
   await waitFor(() => {
-    assert.deepEqual(engine.calls, ['runStep remediation', 'chose psp-grant']);
+    assert.deepEqual(engine.calls, ['skip diagnose', 'runStep remediation', 'chose psp-grant']);
   });
   app.unmount();
 });
