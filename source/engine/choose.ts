@@ -1,4 +1,4 @@
-import type {ChoiceStep} from '../runbook/types.js';
+import type {ActionStep, ChoiceStep, Runbook} from '../runbook/types.js';
 import type {RunOutcome} from './engine-api.js';
 import {RunbookError} from './errors.js';
 import type {Internals} from './internals.js';
@@ -64,6 +64,7 @@ export async function chooseBranch(
   }
 
   const at = internals.now().toISOString();
+  const reset: string[] = [];
   store.update((state) => {
     let next = {
       ...state,
@@ -77,6 +78,15 @@ export async function chooseBranch(
       next = withStatus(next, inner.id, 'pending');
     }
 
+    // So is what came after the choice: it was done (a proof, a summary) under the branch left.
+    for (const later of previous === undefined ? [] : stepsAfter(runbook, choiceId)) {
+      const status = next.steps[later.id]?.status;
+      if (status !== undefined && status !== 'pending') {
+        next = withStatus(next, later.id, 'pending');
+        reset.push(later.id);
+      }
+    }
+
     // The choice's parameter follows the branch, so a later run does not read a stale one.
     if (step.param !== undefined) {
       next = {...next, params: {...next.params, [step.param]: branchId}};
@@ -84,7 +94,13 @@ export async function chooseBranch(
 
     return withStatus(next, choiceId, 'done');
   });
-  bus.emit({type: 'branch-chosen', stepId: choiceId, branchId, ...(previous ? {previous} : {})});
+  bus.emit({
+    type: 'branch-chosen',
+    stepId: choiceId,
+    branchId,
+    ...(previous ? {previous} : {}),
+    ...(reset.length > 0 ? {reset} : {}),
+  });
   return 'done';
 }
 
@@ -113,6 +129,16 @@ export async function pickBranch(
 
   branchId ??= await internals.prompter.choose(step.id, step.branches);
   return choose(step.id, String(branchId));
+}
+
+/** The action steps after a choice, those of later choices' branches included. */
+function stepsAfter(runbook: Runbook, choiceId: string): ActionStep[] {
+  const index = runbook.steps.findIndex((step) => step.id === choiceId);
+  return runbook.steps
+    .slice(index + 1)
+    .flatMap((step) =>
+      step.kind === 'action' ? [step] : step.branches.flatMap((branch) => branch.steps),
+    );
 }
 
 function outcomeOf(status: StepStatus): RunOutcome {

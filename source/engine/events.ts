@@ -88,6 +88,8 @@ export type EngineEvent =
       readonly stepId: string;
       readonly branchId: string;
       readonly previous?: string;
+      /** Steps set back to pending by the switch (done under the branch left). */
+      readonly reset?: readonly string[];
     }
   | {
       readonly type: 'run-finished';

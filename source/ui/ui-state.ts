@@ -140,9 +140,15 @@ export function reduceUi(state: UiState, event: EngineEvent): UiState {
     }
 
     case 'branch-chosen': {
-      // The engine records the choice step done with its branch; no step event says so.
+      // The engine records the choice step done with its branch; no step event says so. What
+      // a switch set back to pending (done under the branch left) is no longer verified either.
+      const reset = (event.reset ?? []).reduce(
+        (picture, id) =>
+          withStep(picture, id, {status: 'pending', verdict: undefined, verdictDetail: undefined}),
+        state,
+      );
       return {
-        ...withStep(state, event.stepId, {status: 'done', verdict: undefined}),
+        ...withStep(reset, event.stepId, {status: 'done', verdict: undefined}),
         branches: {...state.branches, [event.stepId]: event.branchId},
       };
     }

@@ -236,7 +236,7 @@ test('headless, it fails listing every missing parameter with the flag or variab
   }
 });
 
-test("a choice runs the chosen branch; switching branches runs the old branch's leave first", async () => {
+test("a choice runs the chosen branch; switching branches runs the old branch's leave first and sets what followed back to pending", async () => {
   const {dir, cleanup} = await tempDir();
   const prompter = scriptedPrompter({params: {name: 'kit'}, branch: 'left'});
   const engine = await openEngine(
@@ -265,11 +265,20 @@ test("a choice runs the chosen branch; switching branches runs the old branch's 
       },
     );
     assert.equal(engine.state().steps['left-mark']?.status, 'pending');
+    // Done under the branch left: to be done again under the new one.
+    assert.equal(engine.state().steps['finish']?.status, 'pending');
+    assert.equal(engine.state().steps['start']?.status, 'done');
     assert.deepEqual(
       events.filter((event) => event.type === 'branch-chosen'),
       [
         {type: 'branch-chosen', stepId: 'route', branchId: 'left'},
-        {type: 'branch-chosen', stepId: 'route', branchId: 'right', previous: 'left'},
+        {
+          type: 'branch-chosen',
+          stepId: 'route',
+          branchId: 'right',
+          previous: 'left',
+          reset: ['finish'],
+        },
       ],
     );
     assert.equal(await engine.runFrom(), 'done');
@@ -323,7 +332,7 @@ test("a headless run given another branch switches to it: leave first, then the 
           'route:done:1',
           'left-mark:pending:1',
           'right-mark:done:1',
-          'finish:done:1',
+          'finish:done:2',
         ],
       );
     } finally {

@@ -147,6 +147,23 @@ test('a chosen branch marks its choice step done, so the list and the progress c
   assert.equal(displayStatus(state.steps['remediation']), 'done');
 });
 
+test('a switch of branch shows the steps it set back to pending as pending, no longer verified', () => {
+  const state = fold([
+    {type: 'step-finished', stepId: 'verify', status: 'done', durationMs: 5, at: 1},
+    {type: 'reconcile-step', stepId: 'verify', verdict: 'verified', detail: 'a job succeeded'},
+    {
+      type: 'branch-chosen',
+      stepId: 'remediation',
+      branchId: 'psp-grant',
+      previous: 'cluster-admin',
+      reset: ['verify'],
+    },
+  ]);
+  assert.equal(displayStatus(state.steps['verify']), 'pending');
+  assert.equal(state.steps['verify']?.verdict, undefined);
+  assert.equal(displayStatus(state.steps['remediation']), 'done');
+});
+
 test('starts from the saved state: statuses, durations, logs and branches', () => {
   const state = initialUiState({
     schemaVersion: 1,
