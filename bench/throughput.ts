@@ -17,7 +17,6 @@ const generator = path.join(root, 'bench/gen-lines.mjs');
 const runbook = path.join(root, 'bench/fixtures/flood.yaml');
 
 function generatorAlone(lines: number): number {
-  settle();
   const started = performance.now();
   spawnSync(process.execPath, [generator, String(lines)], {stdio: ['ignore', 'ignore', 'inherit']});
   return performance.now() - started;
@@ -29,7 +28,6 @@ function generatorAlone(lines: number): number {
  * can match; this figure says how much of a miss is the pipe itself.
  */
 async function pipeFloor(lines: number): Promise<number> {
-  settle();
   const started = performance.now();
   const child = spawn(process.execPath, [generator, String(lines)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -54,14 +52,6 @@ function expectedSha(lines: number): string {
   expectedShas.set(lines, sha);
   return sha;
 }
-
-// This process reads megabytes (the floor's pipe, the logs it checks): left to itself its GC
-// would run in the middle of the next measured run, on the cores the app and the child need
-// (a 100,000-line run measured 1.46× right after a floor run, 1.24× without one). `npm run
-// bench` exposes gc; this process collects before each measurement.
-const settle = (): void => {
-  (globalThis as {gc?: () => void}).gc?.();
-};
 
 /** The step's own duration as the state file recorded it (start of the child to its end). */
 function stepMs(stateDir: string): number {
@@ -96,7 +86,6 @@ function stepEndedAt(stateDir: string): number {
 
 async function throughApp(lines: number, pressKey = false): Promise<AppRun> {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), 'mke-bench-'));
-  settle();
   try {
     const app = appCommand();
     const run = await runInPty(
