@@ -57,7 +57,14 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const [view, setView] = useState<View>(() =>
     Object.values(engine.state().steps).some((s) => s.attempts.length > 0) ? 'resume' : 'main',
   );
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelectedState] = useState(0);
+  // The selection as the keys left it: `j` then Enter in one read must run the step `j`
+  // selected, not the one the last render saw (a stale closure ran the step above it).
+  const selectedNow = useRef(0);
+  const setSelected = (update: number | ((index: number) => number)): void => {
+    selectedNow.current = typeof update === 'number' ? update : update(selectedNow.current);
+    setSelectedState(selectedNow.current);
+  };
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [askQuit, setAskQuit] = useState(false);
   const [suggestedBranch, setSuggestedBranch] = useState<string | undefined>(undefined);
@@ -196,8 +203,11 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         return;
       }
 
-      if (!current) return;
-      const {step} = current;
+      // Read here, not from the render: an earlier key of the same read may have moved it.
+      const selectedStep = planned[Math.min(selectedNow.current, planned.length - 1)];
+      if (!selectedStep) return;
+      const {step} = selectedStep;
+      const stepStatus = displayStatus(state.steps[step.id]);
       if (key.upArrow || input === 'k') setSelected((i) => Math.max(0, i - 1));
       else if (key.downArrow || input === 'j')
         setSelected((i) => Math.min(planned.length - 1, i + 1));
@@ -220,7 +230,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       else if (
         input === 'r' &&
         !running &&
-        ['failed', 'interrupted', 'drifted', 'unknown'].includes(currentStatus)
+        ['failed', 'interrupted', 'drifted', 'unknown'].includes(stepStatus)
       ) {
         act(pick(step.title, lang), async () => engine.runStep(step.id));
       } else if (input === 's' && !running && step.kind === 'action' && step.skippable) {

@@ -95,6 +95,16 @@ test('moves through the list by each of several keys that arrived in one read', 
   app.unmount();
 });
 
+test('a move and an Enter in one read run the step moved to, not the one the last frame showed', async () => {
+  const engine = fakeEngine({runbook: uiRunbook, runStep: async () => 'stopped'});
+  const app = renderApp(engine);
+  app.press(`jj${keys.enter}`);
+  await waitFor(() => {
+    assert.deepEqual(engine.calls, ['runStep mke-install']);
+  });
+  app.unmount();
+});
+
 // The CLI draws a boot frame first and swaps the app in with a rerender. The terminal must
 // stay raw through the swap: cooked for an instant, it turns a typed Enter into a newline.
 function Boot() {
