@@ -30,6 +30,12 @@ test("stops at a failing step with exit 1, the tool's own words and its exit cod
     const log = await runCli(['log', 'broken', '--state-dir', dir], env);
     assert.equal(log.code, 0, log.stderr);
     assert.match(log.stdout, /kaboom: the widget is broken/);
+
+    const typo = await runCli(['log', 'brokn', '--state-dir', dir], env);
+    assert.equal(typo.code, 2, typo.stderr);
+    assert.match(typo.stderr, /no step `brokn` on record for runbook `cli-fail`/);
+    assert.match(typo.stderr, /^hint: did you mean `broken`\? steps on record: fine, broken$/m);
+    assert.doesNotMatch(typo.stderr, /has no log/);
   } finally {
     await cleanup();
   }

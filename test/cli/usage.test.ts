@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fixture, root, runCli, tempDir, testEnv} from './cli-process.js';
 
@@ -100,7 +100,7 @@ test('ends user mistakes with exit 2 and one message with a hint on stderr, neve
         ['run', fixture('walk'), '--real', '--state-dir', dir, '--from', 'nope'],
         /has no step `nope`/,
       ],
-      [['log', 'hello', '--state-dir', dir], /step `hello` has no log/],
+      [['log', 'hello', '--state-dir', dir], /no step has a log in profile `default`/],
     ];
     for (const [args, message] of cases) {
       const {code, stderr} = await runCli(args, env);
@@ -143,6 +143,42 @@ test('with --yes, a missing parameter ends with exit 2 naming the flag to give',
     assert.equal(code, 2, stderr);
     assert.match(stderr, /target_host/);
     assert.match(stderr, /--set target_host=/);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('`log` with an id the runbook does not have says there is no such step and lists its steps', async () => {
+  const {dir, cleanup} = await tempDir('log-id');
+  try {
+    const at = '2026-01-01T00:00:00.000Z';
+    const state = {
+      schemaVersion: 1,
+      runbookId: 'mke-gitlab-runner',
+      params: {},
+      steps: {},
+      branches: {},
+      target: 'simulated',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await mkdir(path.join(dir, 'profiles/default'), {recursive: true});
+    await writeFile(path.join(dir, 'profiles/default/state.json'), JSON.stringify(state));
+    const env = testEnv(dir);
+
+    const unknown = await runCli(['log', 'nosuch', '--state-dir', dir], env);
+    assert.equal(unknown.code, 2, unknown.stderr);
+    assert.match(unknown.stderr, /runbook `mke-gitlab-runner` has no step `nosuch`/);
+    assert.match(unknown.stderr, /^hint: its steps: preflight, vms, .*, verify-job, wrap-up$/m);
+    assert.doesNotMatch(unknown.stderr, /has no log/);
+
+    const typo = await runCli(['log', 'verify-jb', '--state-dir', dir], env);
+    assert.equal(typo.code, 2, typo.stderr);
+    assert.match(typo.stderr, /^hint: did you mean `verify-job`\? its steps: /m);
+
+    const notRun = await runCli(['log', 'cluster-admin-binding', '--state-dir', dir], env);
+    assert.equal(notRun.code, 2, notRun.stderr);
+    assert.match(notRun.stderr, /step `cluster-admin-binding` has no log .*: it has not run yet/);
   } finally {
     await cleanup();
   }
