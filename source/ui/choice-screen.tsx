@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import type {Branch} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {UiStrings} from './strings.js';
@@ -90,11 +91,13 @@ export function ChoiceScreen(props: Props) {
                   branches itself, so a runbook title's own "1. " is not repeated. */}
               {/* Cut here, not by Ink: its truncation left a Japanese title one cell too wide,
                   so the … wrapped onto a row of its own. */}
+              {/* The tag is what tells a made choice from a new one: the title gives way to it. */}
               <Text bold inverse={selected} wrap="truncate-end">
                 {truncate(
-                  `${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang).replace(/^\d+\.\s*/, '')}${tag}`,
-                  columnWidth,
+                  `${selected ? '›' : ' '} ${i + 1}. ${pick(branch.title, lang).replace(/^\d+\.\s*/, '')}`,
+                  Math.max(1, columnWidth - stringWidth(tag)),
                 )}
+                {tag}
               </Text>
               <DocLines
                 lines={

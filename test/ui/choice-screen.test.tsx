@@ -120,3 +120,46 @@ test('cuts a long Japanese branch title to its column on one row, the … includ
   assert.equal(next, '付与される権限                                               付与される権限');
   unmount();
 });
+
+for (const lang of ['en', 'ja'] as const) {
+  test(`keeps the (current) and (suggested) tags whole at 80 columns, cutting long titles instead (${lang})`, () => {
+    const [first, second] = remediationBranches;
+    assert.ok(first && second);
+    const titled = [
+      {
+        ...first,
+        title: {
+          en: "1. Bind cluster-admin (the article's first fix)",
+          ja: '1. cluster-admin を結びつける(記事の対策 1)',
+        },
+      },
+      {
+        ...second,
+        title: {
+          en: '2. PSP + ClusterRole + binding, and MKE service-account privilege',
+          ja: '2. PSP・ClusterRole・バインディングと MKE の特権許可(記事の対策 2)',
+        },
+      },
+    ];
+    const {lastFrame, unmount} = render(
+      <ChoiceScreen
+        title="Remediation"
+        branches={titled}
+        index={0}
+        current="cluster-admin"
+        suggested="psp-grant"
+        width={80}
+        height={16}
+        strings={uiStrings(lang)}
+        lang={lang}
+      />,
+    );
+    const [, titles] = frameLines(lastFrame());
+    const strings = uiStrings(lang);
+    const [left = '', right = ''] = (titles ?? '').split(/(?<=\)) {2,}/u);
+    assert.ok(left.endsWith(`…  (${strings.current})`), left);
+    assert.ok(right.trimEnd().endsWith(`…  (${strings.suggested})`), right);
+    assert.ok(stringWidth(titles ?? '') <= 80);
+    unmount();
+  });
+}
