@@ -51,11 +51,15 @@ export async function reconcile(internals: Internals): Promise<ReconcileReport> 
     return {stepId, verdict: result.verdict, detail};
   });
   // A step that runs every time (preflight) and already ran is not where a person left off:
-  // proposing it would send someone back to the start of a half-done install.
+  // proposing it would send someone back to the start of a half-done install. Nor is a step
+  // recorded done that could not be checked (its probe needs a secret this run was not
+  // given): the screen says it is unknown and why, but proposing it would re-run MKE's
+  // 25-minute install for want of a password.
   const proposed = steps.find((step, index) => {
     if (step.verdict === 'verified' || step.verdict === 'found-in-place') return false;
     const entry = planned[index];
     const ranBefore = recordOf(store.get(), step.stepId).status === 'done';
+    if (step.verdict === 'unknown' && ranBefore) return false;
     return !(entry?.kind === 'action' && entry.step.always && ranBefore);
   })?.stepId;
   const unknownStepIds = Object.keys(store.get().steps).filter((stepId) => {

@@ -94,6 +94,57 @@ test('a probe that does not answer in time is reported unknown', async () => {
   }
 });
 
+test('a step recorded done that cannot be checked (a secret missing) is shown unknown but not proposed', async () => {
+  const {dir, cleanup} = await tempDir();
+  const runbook = await fixture('files');
+  // alpha's probe now needs a secret the second run is not given.
+  const needsToken = {
+    ...runbook,
+    params: [
+      ...runbook.params,
+      {
+        id: 'token',
+        type: 'secret' as const,
+        env: 'FILES_TOKEN',
+        label: {en: 'Token', ja: 'トークン'},
+      },
+    ],
+    steps: runbook.steps.map((step) =>
+      step.kind === 'action' && step.id === 'alpha' && step.done
+        ? {
+            ...step,
+            params: [...step.params, 'token'],
+            done: {...step.done, with: {...step.done.with, env: {T: '{{ params.token }}'}}},
+          }
+        : step,
+    ),
+  };
+  const first = await openEngine(
+    engineOptions(needsToken, dir, {paramSources: {set: {}, env: {FILES_TOKEN: 'a-secret'}}}),
+  );
+  assert.equal(await first.runFrom('alpha', {only: true}), 'done');
+  assert.equal(await first.runFrom('beta', {only: true}), 'done');
+  await first.close();
+
+  const engine = await openEngine(engineOptions(needsToken, dir));
+  try {
+    const report = await engine.reconcile();
+    assert.deepEqual(
+      report.steps.map((step) => [step.stepId, step.verdict, step.detail]),
+      [
+        ['alpha', 'unknown', 'needs token to check'],
+        ['beta', 'verified', `test -f ${path.join(engine.paths.workdir, 'beta')}: exit 0`],
+        ['gamma', 'pending', `test -f ${path.join(engine.paths.workdir, 'gamma')}: exit 1`],
+        ['delta', 'pending', `test -f ${path.join(engine.paths.workdir, 'delta')}: exit 1`],
+      ],
+    );
+    assert.equal(report.proposedStepId, 'gamma');
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
+
 test('reconcile proposes where the person left off, not a step that runs every time and already ran', async () => {
   const {dir, cleanup} = await tempDir();
   const runbook = await fixture('always');
