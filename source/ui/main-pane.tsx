@@ -58,12 +58,19 @@ export function MainPane(props: Props) {
   const {step, view, tail, running, now, width, height, strings, lang} = props;
   if (!step) return <Box height={height} />;
   const title = pick(step.title, lang);
-  const hasTail = tail.stepId === step.id && tail.lines.length > 0;
+  // A step set back to pending (reset, a switched branch) no longer owns what it printed.
+  const lines =
+    tail.stepId === step.id
+      ? tail.lines
+      : view?.status === 'pending'
+        ? []
+        : (tail.earlier?.get(step.id) ?? []);
+  const hasTail = lines.length > 0;
   if (running || (hasTail && !view?.error)) {
     return (
       <LiveOutput
         title={title}
-        lines={tail.stepId === step.id ? tail.lines : []}
+        lines={lines}
         running={running}
         startedAt={view?.startedAt}
         lastOutputAt={tail.lastOutputAt}
@@ -79,7 +86,7 @@ export function MainPane(props: Props) {
   if (view?.error) {
     const failure = failureLines(view, strings, width, height);
     const rest = hasTail
-      ? tail.lines.slice(-Math.max(0, height - failure.length)).map((row) => line(row))
+      ? lines.slice(-Math.max(0, height - failure.length)).map((row) => line(row))
       : [];
     return <DocLines lines={[...failure, ...rest]} width={width} height={height} />;
   }

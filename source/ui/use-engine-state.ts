@@ -9,6 +9,8 @@ export type LiveTail = {
   readonly lines: readonly string[];
   /** When the last output arrived (ms since epoch), for "quiet for…". */
   readonly lastOutputAt: number | undefined;
+  /** The last lines of the steps that ran before, this session: a step's findings stay readable. */
+  readonly earlier?: ReadonlyMap<string, readonly string[]>;
 };
 
 /** How many output lines the interface keeps at most: the pane never shows more. */
@@ -29,6 +31,7 @@ export function useEngineState(
   const ringRef = useRef<RingBuffer>(ring ?? createRingBuffer(tailCapacity));
   const outputStep = useRef<string | undefined>(undefined);
   const lastOutputAt = useRef<number | undefined>(undefined);
+  const kept = useRef(new Map<string, readonly string[]>());
   const tailRef = useRef<{total: number; stepId: string | undefined; tail: LiveTail}>({
     total: -1,
     stepId: undefined,
@@ -46,6 +49,9 @@ export function useEngineState(
         }
 
         if (event.type === 'step-started') {
+          const previous = outputStep.current;
+          if (previous !== undefined) kept.current.set(previous, ringRef.current.snapshot());
+          kept.current.delete(event.stepId);
           ringRef.current.clear();
           outputStep.current = event.stepId;
           lastOutputAt.current = undefined;
@@ -71,6 +77,7 @@ export function useEngineState(
         stepId: outputStep.current,
         lines: ringRef.current.snapshot(),
         lastOutputAt: lastOutputAt.current,
+        earlier: kept.current,
       },
     };
   }

@@ -222,3 +222,41 @@ test('skips a skippable step with s and undoes with u only where the step has an
   });
   app.unmount();
 });
+
+test("shows a finished step's last output again when it is selected after another step ran", async () => {
+  const runStep = async (stepId: string, engine: FakeEngine): Promise<RunOutcome> => {
+    engine.emit({type: 'step-started', stepId, attempt: 1, logPath: `/l/${stepId}.log`, at: 1});
+    engine.emit({
+      type: 'step-output',
+      stepId,
+      lines: [`${stepId}: warning  CentOS 7 is end-of-life`],
+      stream: 'stdout',
+    });
+    engine.emit({type: 'step-finished', stepId, status: 'done', durationMs: 1000, at: 2});
+    return 'done';
+  };
+
+  const engine = fakeEngine({runbook: uiRunbook, runStep});
+  const app = renderApp(engine);
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› - Create the VMs/);
+  });
+  app.press(keys.enter);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› - Install MKE/);
+  });
+  app.press('k');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› ✓ Create the VMs/);
+    assert.match(app.lastFrame(), /^vms: warning {2}CentOS 7 is end-of-life$/m);
+  });
+  app.press('k');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /› ✓ Preflight checks/);
+    assert.match(app.lastFrame(), /^Output: Preflight checks$/m);
+    assert.match(app.lastFrame(), /^preflight: warning {2}CentOS 7 is end-of-life$/m);
+    assert.doesNotMatch(app.lastFrame(), /vms: warning/);
+  });
+  app.unmount();
+});
