@@ -7,6 +7,8 @@ import type {Ports} from '../integrations/ports.js';
 import type {Prompter} from './prompter.js';
 import type {Registry} from '../actions/registry.js';
 import type {Diagnosis} from '../diagnosis/types.js';
+import type {ParamInfo} from './param-info.js';
+import type {ParamVerdict} from './param-value.js';
 
 // The engine's public face, used by the CLI (source/cli/*), the plain/JSON reporters
 // (source/report/*) and the Ink UI (source/ui/*). Implemented in source/engine/engine.ts.
@@ -107,6 +109,14 @@ export type Engine = {
   readonly close: () => Promise<void>;
   /** A runbook text (a step's, a branch's) with its `{{ params.x }}` filled with the values known now. */
   readonly fillText: (text: string) => string;
+  /** Every parameter: the value in use (never a secret's), where it comes from, the steps using it. */
+  readonly params: () => readonly ParamInfo[];
+  /**
+   * Changes a parameter as an answer to its question: checked (a refused value comes back with
+   * why), saved in the profile, a secret kept in memory only. Throws (`param-in-use`) while a
+   * step that used it is done or running.
+   */
+  readonly setParam: (id: string, value: string) => ParamVerdict;
   /** The bounded tail of a step's latest output (all the engine keeps in memory). */
   readonly outputTail?: (stepId: string) => readonly string[];
 };

@@ -8,6 +8,7 @@ import type {Engine, EngineOptions} from './engine-api.js';
 import {createEventBus} from './event-bus.js';
 import type {EngineEvent} from './events.js';
 import type {Internals} from './internals.js';
+import {paramInfos, setParam} from './param-info.js';
 import {createParamResolver} from './params.js';
 import {interruptRunning} from './records.js';
 import {createRunner} from './runner.js';
@@ -98,6 +99,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await lock.release();
     },
     fillText: (text) => fillText(internals, text),
+    params: () => paramInfos(internals),
+    setParam: (id, value) => setParam(internals, id, value),
     outputTail: (stepId) => internals.tails.get(stepId)?.lines() ?? [],
   };
 }

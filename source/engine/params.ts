@@ -5,9 +5,24 @@ import type {Prompter} from './prompter.js';
 import type {StateStore} from '../state/store.js';
 import type {Redactor} from '../secrets/redact.js';
 import {RunbookError} from './errors.js';
-import {checkParamValue} from './param-value.js';
+import {checkParamValue, type ParamVerdict} from './param-value.js';
 
 type Source = 'flag' | 'env' | 'file' | 'state' | 'default';
+
+/** Where the value in use comes from: a source, typed in this session (`session`), or nowhere yet. */
+export type ParamOrigin = Source | 'session' | 'unset';
+
+/** A parameter's value in use, read without saving anything; a secret's value is never in it. */
+export type ParamInUse = {
+  /** Undefined for a secret and for a parameter with no value yet. */
+  readonly value: ParamValue | undefined;
+  readonly isSet: boolean;
+  readonly origin: ParamOrigin;
+  /** A value typed here overrides one given for this run: which source it overrides. */
+  readonly overrides?: 'flag' | 'file' | 'env';
+  /** Why a value given for this run is refused (the run says so when it needs it). */
+  readonly problem?: string;
+};
 
 /** Parameter values for this session: non-secrets also saved in the state, secrets in memory only. */
 export type ParamResolver = {
@@ -21,6 +36,10 @@ export type ParamResolver = {
   readonly values: () => Readonly<Record<string, ParamValue | undefined>>;
   /** Secret values known now, by parameter id. */
   readonly secrets: () => Readonly<Record<string, string>>;
+  /** The value in use and where it comes from, without resolving or saving anything. */
+  readonly inUse: (id: string) => ParamInUse;
+  /** Takes a value the person typed, checked and kept as an answer to its question is. */
+  readonly change: (id: string, raw: ParamValue) => ParamVerdict;
 };
 
 /** Builds the resolver: flags > params file > environment > saved state > default > prompt. */
@@ -37,6 +56,8 @@ export function createParamResolver(options: {
   const specs = new Map(runbook.params.map((spec) => [spec.id, spec]));
   const known = new Map<string, ParamValue>();
   const secrets = new Map<string, string>();
+  // Values the person typed in this session (asked, or changed in the parameters view).
+  const typed = new Set<string>();
 
   for (const spec of runbook.params) {
     if (spec.type === 'secret' && (spec.id in sources.set || spec.id in (sources.file ?? {}))) {
@@ -58,6 +79,7 @@ export function createParamResolver(options: {
 
   const remember = (spec: ParamSpec, value: ParamValue, from: Source | 'prompt'): void => {
     known.set(spec.id, value);
+    if (from === 'prompt') typed.add(spec.id);
     if (spec.type === 'secret') {
       secrets.set(spec.id, String(value));
       redactor.add(String(value));
@@ -165,7 +187,57 @@ export function createParamResolver(options: {
         ]),
       ),
     secrets: () => Object.fromEntries(secrets),
+    inUse(id) {
+      const spec = specOf(specs, id);
+      let found: ReturnType<typeof fromSources>;
+      let problem: string | undefined;
+      try {
+        found = fromSources(spec);
+      } catch (error) {
+        problem = error instanceof RunbookError ? error.message : String(error);
+      }
+
+      const from = found?.from;
+      const overrides = from === 'flag' || from === 'file' || from === 'env' ? from : undefined;
+      const value = known.get(id) ?? found?.value;
+      // A typed value is saved in the profile unless it is a secret or something stronger
+      // given at start would win again next time: then it lasts for this session only.
+      // A default is saved once used; it still reads as the runbook's default.
+      const origin: ParamOrigin = typed.has(id)
+        ? spec.type === 'secret' || overrides
+          ? 'session'
+          : 'state'
+        : from === 'state' && value === spec.default
+          ? 'default'
+          : (from ?? 'unset');
+      return {
+        value: spec.type === 'secret' ? undefined : value,
+        isSet: value !== undefined && value !== '',
+        origin,
+        ...(typed.has(id) && overrides ? {overrides} : {}),
+        ...(problem && !known.has(id) ? {problem} : {}),
+      };
+    },
+    change(id, raw) {
+      const spec = specOf(specs, id);
+      const verdict = checkParamValue(spec, raw);
+      if (verdict.ok) remember(spec, verdict.value, 'prompt');
+      return verdict;
+    },
   };
+}
+
+function specOf(specs: ReadonlyMap<string, ParamSpec>, id: string): ParamSpec {
+  const spec = specs.get(id);
+  if (!spec) {
+    throw new RunbookError(
+      'unknown-param',
+      `no parameter \`${id}\` in this runbook`,
+      'see `plan` for the parameters',
+    );
+  }
+
+  return spec;
 }
 
 async function ask(prompter: Prompter, spec: ParamSpec): Promise<ParamValue> {

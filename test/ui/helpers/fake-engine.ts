@@ -8,6 +8,8 @@ import type {EngineEvent} from '../../../source/engine/events.js';
 import type {PlannedEffect} from '../../../source/actions/types.js';
 import type {ProfileState, StepRecord} from '../../../source/state/types.js';
 import type {Runbook} from '../../../source/runbook/types.js';
+import type {ParamInfo} from '../../../source/engine/param-info.js';
+import type {ParamVerdict} from '../../../source/engine/param-value.js';
 
 /** A scripted engine: tests emit events and decide what each call does. */
 export type FakeEngine = Engine & {
@@ -24,12 +26,16 @@ type Options = {
   readonly report?: ReconcileReport;
   readonly runStep?: (stepId: string, engine: FakeEngine) => Promise<RunOutcome>;
   readonly fillText?: (text: string) => string;
+  /** What `params()` lists; `setParam` takes any value into it unless told otherwise. */
+  readonly params?: readonly ParamInfo[];
+  readonly setParam?: (id: string, value: string) => ParamVerdict;
 };
 
 /** Makes a fake engine over a runbook, with a saved state and scripted behaviour. */
 export function fakeEngine(options: Options): FakeEngine {
   const listeners = new Set<(event: EngineEvent) => void>();
   const calls: string[] = [];
+  let params = options.params ?? [];
   const state: ProfileState = {
     schemaVersion: 1,
     runbookId: options.runbook.id,
@@ -111,6 +117,20 @@ export function fakeEngine(options: Options): FakeEngine {
       calls.push('close');
     },
     fillText: options.fillText ?? ((text) => text),
+    params: () => params,
+    setParam(id, value) {
+      calls.push(`setParam ${id} ${value}`);
+      const verdict = options.setParam?.(id, value) ?? {ok: true, value};
+      if (verdict.ok) {
+        params = params.map((info) =>
+          info.spec.id === id
+            ? {...info, value: verdict.value, isSet: true, origin: 'state' as const}
+            : info,
+        );
+      }
+
+      return verdict;
+    },
   };
   return engine;
 }
