@@ -137,7 +137,10 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   useKeys(
     (input, key) => {
       const suggested = suggestedBranch ?? currentBranch.current;
-      if (desk.press(input, key, {strings, lang, suggested})) return;
+      // On the resume screen no question is open: the Enter that continues there (its own
+      // listener, called first) may ask one at once — a parameter the step needs — and that
+      // same Enter must not answer it empty.
+      if (view !== 'resume' && desk.press(input, key, {strings, lang, suggested})) return;
       // The log viewer answers its own keys.
       if (view === 'log') return;
       if (askQuit) {

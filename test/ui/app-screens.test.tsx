@@ -1,6 +1,6 @@
 import test, {after} from 'node:test';
 import assert from 'node:assert/strict';
-import {uiRunbook} from '../fixtures/ui/runbook.js';
+import {params, uiRunbook} from '../fixtures/ui/runbook.js';
 import {fakeEngine, record} from './helpers/fake-engine.js';
 import {renderApp} from './helpers/app.js';
 import {cleanupMounted, waitFor} from './helpers/render.js';
@@ -74,31 +74,31 @@ for (const lang of ['en', 'ja'] as const) {
   });
 }
 
-const resumeEngine = () =>
-  fakeEngine({
-    runbook: uiRunbook,
-    records: {
-      preflight: record('done', 4),
-      vms: record('done', 302),
-      'mke-install': record('done', 1180),
-      kubeconfig: record('pending', 3),
-    },
-    report: {
-      steps: [
-        {stepId: 'preflight', verdict: 'pending', detail: 'always runs again'},
-        {stepId: 'vms', verdict: 'verified', detail: 'node1..node3 running'},
-        {
-          stepId: 'mke-install',
-          verdict: 'drifted',
-          detail: 'MKE does not answer on 192.168.123.202',
-        },
-        {stepId: 'kubeconfig', verdict: 'found-in-place', detail: 'a kubeconfig reaches the API'},
-        {stepId: 'runner-install', verdict: 'unknown', detail: 'helm timed out'},
-      ],
-      proposedStepId: 'mke-install',
-      durationMs: 800,
-    },
-  });
+const resumeOptions = {
+  runbook: uiRunbook,
+  records: {
+    preflight: record('done', 4),
+    vms: record('done', 302),
+    'mke-install': record('done', 1180),
+    kubeconfig: record('pending', 3),
+  },
+  report: {
+    steps: [
+      {stepId: 'preflight', verdict: 'pending', detail: 'always runs again'},
+      {stepId: 'vms', verdict: 'verified', detail: 'node1..node3 running'},
+      {
+        stepId: 'mke-install',
+        verdict: 'drifted',
+        detail: 'MKE does not answer on 192.168.123.202',
+      },
+      {stepId: 'kubeconfig', verdict: 'found-in-place', detail: 'a kubeconfig reaches the API'},
+      {stepId: 'runner-install', verdict: 'unknown', detail: 'helm timed out'},
+    ],
+    proposedStepId: 'mke-install',
+    durationMs: 800,
+  },
+} satisfies Parameters<typeof fakeEngine>[0];
+const resumeEngine = () => fakeEngine(resumeOptions);
 
 const partly = '[#########################.................................................] 3/9';
 const resumeFrames = {
@@ -162,6 +162,31 @@ test('continues at the proposed step when Enter is pressed on the resume screen'
   await waitFor(() => {
     assert.deepEqual(engine.calls, ['reconcile', 'runStep mke-install']);
   });
+  app.unmount();
+});
+
+test('the Enter that continues from the resume screen does not answer the question it asks at once', async () => {
+  let asked: Promise<string> | undefined;
+  const engine = fakeEngine({
+    ...resumeOptions,
+    runStep: async () => {
+      // The step needs a parameter: asked in the same tick as the Enter that started it.
+      asked = app.prompter.askParam(params['password']!);
+      await asked;
+      return 'done';
+    },
+  });
+  const app = renderApp(engine);
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /Continue at: Install MKE/);
+  });
+  app.press('\r');
+  await waitFor(() => {
+    assert.match(app.lastFrame(), /MKE admin password/);
+  });
+  assert.doesNotMatch(app.lastFrame(), /A value is required/);
+  app.press('adminadmin\r');
+  assert.equal(await asked, 'adminadmin');
   app.unmount();
 });
 
