@@ -7,6 +7,7 @@ import {pick} from '../../i18n/text.js';
 import {booleanArg, secretParamArg, secretValue, stepErrorFrom} from './common.js';
 import {getJob, jobTrace, latestJob, type GitlabTarget} from './gitlab-client.js';
 import {findRunnerDeployment} from './runner-deployment.js';
+import {probeWords} from '../probe-words.js';
 
 const jobIdArg = z
   .union([z.number(), z.string()])
@@ -163,7 +164,10 @@ export const gitlabJobSucceeded = registerProbe({
         },
         input.jobId,
       );
-      return {holds: job.status === 'success', detail: `job #${job.id} ${job.status}`};
+      return {
+        holds: job.status === 'success',
+        detail: probeWords(ctx.lang).jobStatus(job.id, job.status),
+      };
     } catch (error) {
       return {holds: false, detail: error instanceof Error ? error.message : String(error)};
     }

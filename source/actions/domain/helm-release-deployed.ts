@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {registerProbe} from '../registry.js';
+import {probeWords} from '../probe-words.js';
 
 const statusSchema = z.looseObject({
   info: z.looseObject({status: z.string()}),
@@ -16,6 +17,7 @@ export const helmReleaseDeployed = registerProbe({
     kubeconfig: z.string().min(1).optional(),
   }),
   async run(input, ctx) {
+    const words = probeWords(ctx.lang);
     const out: string[] = [];
     const result = await ctx.ports.process.run(
       'helm',
@@ -30,24 +32,26 @@ export const helmReleaseDeployed = registerProbe({
       },
     );
     if (result.spawnError)
-      return {holds: false, detail: `helm cannot be started: ${result.spawnError}`};
+      return {holds: false, detail: words.cannotStart('helm', result.spawnError)};
     if (result.exitCode !== 0) {
       return {
         holds: false,
-        detail: result.tail.slice(-2).join(' ') || `helm status exited ${String(result.exitCode)}`,
+        detail:
+          result.tail.slice(-2).join(' ') ||
+          words.statusFailed('helm status', words.exitCode(String(result.exitCode))),
       };
     }
     let parsed;
     try {
       parsed = statusSchema.safeParse(JSON.parse(out.join('\n')));
     } catch {
-      return {holds: false, detail: 'helm status did not print JSON'};
+      return {holds: false, detail: words.notJson('helm status')};
     }
-    if (!parsed.success) return {holds: false, detail: 'helm status printed an unexpected release'};
+    if (!parsed.success) return {holds: false, detail: words.unexpectedRelease};
     const {status} = parsed.data.info;
     return {
       holds: status === 'deployed',
-      detail: `release ${input.release}: ${status}${parsed.data.version === undefined ? '' : ` (revision ${parsed.data.version})`}`,
+      detail: words.releaseStatus(input.release, status, parsed.data.version),
       ...(parsed.data.version === undefined ? {} : {outputs: {revision: parsed.data.version}}),
     };
   },

@@ -3,6 +3,7 @@ import {registerAction, registerProbe} from '../registry.js';
 import {KubeError, type KubeObject, type KubePort} from '../../integrations/kube-port.js';
 import {diagnose} from '../../diagnosis/diagnose.js';
 import {booleanArg, stepErrorFrom} from './common.js';
+import {probeWords} from '../probe-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -139,7 +140,7 @@ export const kubeAdmissionAllowed = registerProbe({
     try {
       const verdict = await tryAdmission(await ctx.ports.kube(input.kubeconfig), input);
       return verdict.allowed
-        ? {holds: true, detail: 'a privileged pod would be admitted'}
+        ? {holds: true, detail: probeWords(ctx.lang).admitted}
         : {holds: false, detail: verdict.error.detail};
     } catch (error) {
       return {holds: false, detail: error instanceof Error ? error.message : String(error)};

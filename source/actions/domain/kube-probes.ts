@@ -2,6 +2,7 @@ import {z} from 'zod';
 import {registerProbe} from '../registry.js';
 import {KubeError} from '../../integrations/kube-port.js';
 import {apiVersionOf, readiness, readyKinds} from './readiness.js';
+import {probeWords} from '../probe-words.js';
 
 const objectArgs = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -23,7 +24,7 @@ export const kubeReachable = registerProbe({
   async run(input, ctx) {
     try {
       const version = await (await ctx.ports.kube(input.kubeconfig)).version();
-      return {holds: true, detail: `the API server answers (${version})`, outputs: {version}};
+      return {holds: true, detail: probeWords(ctx.lang).apiAnswers(version), outputs: {version}};
     } catch (error) {
       return failed(error);
     }
@@ -40,7 +41,7 @@ export const kubeExists = registerProbe({
       const found = await kube.get(input.apiVersion, input.kind, input.name, input.namespace);
       return {
         holds: found !== undefined,
-        detail: `${input.kind} ${input.name} ${found ? 'exists' : 'does not exist'}`,
+        detail: probeWords(ctx.lang).exists(`${input.kind} ${input.name}`, found !== undefined),
       };
     } catch (error) {
       return failed(error);
@@ -58,7 +59,7 @@ export const kubeAbsent = registerProbe({
       const found = await kube.get(input.apiVersion, input.kind, input.name, input.namespace);
       return {
         holds: found === undefined,
-        detail: `${input.kind} ${input.name} ${found ? 'still exists' : 'is absent'}`,
+        detail: probeWords(ctx.lang).absent(`${input.kind} ${input.name}`, found !== undefined),
       };
     } catch (error) {
       if (error instanceof KubeError && error.code === 'not-found')
@@ -87,7 +88,10 @@ export const kubeReady = registerProbe({
         input.namespace,
       );
       const {ready, seen} = readiness(input.kind, found);
-      return {holds: ready, detail: `${input.kind.toLowerCase()} ${input.name}: ${seen}`};
+      return {
+        holds: ready,
+        detail: probeWords(ctx.lang).objectState(`${input.kind.toLowerCase()} ${input.name}`, seen),
+      };
     } catch (error) {
       return failed(error);
     }

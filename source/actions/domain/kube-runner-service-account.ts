@@ -3,6 +3,7 @@ import {registerAction, registerProbe} from '../registry.js';
 import {stepErrorFrom} from './common.js';
 import {readiness} from './readiness.js';
 import {identityOutputs, runnerIdentity} from './runner-deployment.js';
+import {probeWords} from '../probe-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -60,11 +61,12 @@ export const kubeRunnerReady = registerProbe({
     try {
       const kube = await ctx.ports.kube(input.kubeconfig);
       const identity = await runnerIdentity(kube, input.namespace, input.release, input.deployment);
-      if (!identity) return {holds: false, detail: `no Deployment of the release ${input.release}`};
+      const words = probeWords(ctx.lang);
+      if (!identity) return {holds: false, detail: words.noRunnerDeployment(input.release)};
       const {ready, seen} = readiness('Deployment', identity.deployment);
       return {
         holds: ready,
-        detail: `deployment ${identity.deployment.metadata.name}: ${seen}`,
+        detail: words.objectState(`deployment ${identity.deployment.metadata.name}`, seen),
         outputs: identityOutputs(input.namespace, identity),
       };
     } catch (error) {

@@ -16,6 +16,7 @@ import {
   stepErrorFrom,
 } from './common.js';
 import {getMkeConfig, MkeApiError, mkeLogin, putMkeConfig, type MkeTarget} from './mke-client.js';
+import {probeWords} from '../probe-words.js';
 
 const attributeNames = [
   'hostIPC',
@@ -200,9 +201,7 @@ export const mkePrivilegeGranted = registerProbe({
       );
       return {
         holds,
-        detail: holds
-          ? "the grant is in MKE's configuration"
-          : "MKE's configuration lacks the grant",
+        detail: probeWords(ctx.lang).grantPresent(holds),
       };
     } catch (error) {
       return {holds: false, detail: error instanceof Error ? error.message : String(error)};
@@ -227,7 +226,7 @@ export const mkeLoginWorks = registerProbe({
         input.username,
         secretValue(ctx.secrets, input.passwordParam),
       );
-      return {holds: true, detail: `MKE at ${input.url} accepts ${input.username}'s login`};
+      return {holds: true, detail: probeWords(ctx.lang).loginWorks(input.url, input.username)};
     } catch (error) {
       return {holds: false, detail: error instanceof Error ? error.message : String(error)};
     }

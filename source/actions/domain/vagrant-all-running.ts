@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {registerProbe} from '../registry.js';
+import {probeWords} from '../probe-words.js';
 
 /** The machine states in `vagrant status --machine-readable` output (`ts,target,state,<id>`). */
 export function machineStates(lines: readonly string[]): Map<string, string> {
@@ -19,6 +20,7 @@ export const vagrantAllRunning = registerProbe({
     nodes: z.coerce.number().int().min(1).optional(),
   }),
   async run(input, ctx) {
+    const words = probeWords(ctx.lang);
     const lines: string[] = [];
     const result = await ctx.ports.process.run('vagrant', ['status', '--machine-readable'], {
       cwd: input.cwd,
@@ -29,16 +31,18 @@ export const vagrantAllRunning = registerProbe({
       },
     });
     if (result.spawnError)
-      return {holds: false, detail: `vagrant cannot be started: ${result.spawnError}`};
+      return {holds: false, detail: words.cannotStart('vagrant', result.spawnError)};
     if (result.exitCode !== 0) {
       return {
         holds: false,
-        detail: `vagrant status failed: ${result.tail.slice(-3).join(' ') || `exit ${String(result.exitCode)}`}`,
+        detail: words.statusFailed(
+          'vagrant status',
+          result.tail.slice(-3).join(' ') || words.exitCode(String(result.exitCode)),
+        ),
       };
     }
     const states = machineStates(lines);
-    const summary =
-      [...states].map(([name, state]) => `${name} ${state}`).join(', ') || 'no machines';
+    const summary = words.machines([...states]);
     const allRunning =
       states.size > 0 && [...states.values()].every((state) => state === 'running');
     const enough = input.nodes === undefined || states.size >= input.nodes;

@@ -5,6 +5,7 @@ import type {ActionContext} from '../types.js';
 import {editRunnerValues, tokenKeyFor, tokenKind} from '../../procedure/runner-values.js';
 import {unifiedDiff} from '../../procedure/unified-diff.js';
 import {booleanArg, inWorkdir, secretParamArg, secretValue, stepErrorFrom} from './common.js';
+import {probeWords} from '../probe-words.js';
 
 const args = z.strictObject({
   orig: z.string().min(1).default('values.yaml.orig'),
@@ -92,10 +93,12 @@ export const valuesPrepared = registerProbe({
     try {
       const {edited} = await prepare(input, ctx);
       const current = await ctx.ports.files.readText(inWorkdir(ctx.workdir, input.out));
-      if (current === undefined) return {holds: false, detail: `${input.out} does not exist`};
+      const words = probeWords(ctx.lang);
+      if (current === undefined)
+        return {holds: false, detail: words.valuesFile(input.out, 'missing')};
       return current === edited
-        ? {holds: true, detail: `${input.out} matches the parameters`}
-        : {holds: false, detail: `${input.out} differs from what the parameters give`};
+        ? {holds: true, detail: words.valuesFile(input.out, 'matches')}
+        : {holds: false, detail: words.valuesFile(input.out, 'differs')};
     } catch (error) {
       return {holds: false, detail: error instanceof Error ? error.message : String(error)};
     }

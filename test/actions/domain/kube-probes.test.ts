@@ -221,3 +221,29 @@ test('kube.ready says what it saw', async () => {
     {holds: false, detail: 'deployment gitlab-runner: 0/1 ready'},
   );
 });
+
+test("probes say what they saw in the run's language, the tools' words kept", async () => {
+  const detail = async (lang: 'en' | 'ja') => {
+    const present = {...fakeContext({kube: fakeKube([binding]).port}).ctx, lang};
+    const gone = {...fakeContext({kube: fakeKube().port}).ctx, lang};
+    return [
+      (await kubeExists.run(ref, present)).detail,
+      (await kubeExists.run(ref, gone)).detail,
+      (await kubeAbsent.run(ref, present)).detail,
+      (await kubeReachable.run({kubeconfig: '/b/kube.yml'}, present)).detail,
+    ];
+  };
+  const version = (await fakeKube().port.version()) ?? '';
+  assert.deepEqual(await detail('en'), [
+    'ClusterRoleBinding gitlab-runner-cluster-admin exists',
+    'ClusterRoleBinding gitlab-runner-cluster-admin does not exist',
+    'ClusterRoleBinding gitlab-runner-cluster-admin still exists',
+    `the API server answers (${version})`,
+  ]);
+  assert.deepEqual(await detail('ja'), [
+    'ClusterRoleBinding gitlab-runner-cluster-admin はあります',
+    'ClusterRoleBinding gitlab-runner-cluster-admin はありません',
+    'ClusterRoleBinding gitlab-runner-cluster-admin はまだあります',
+    `API サーバーが応答します(${version})`,
+  ]);
+});
