@@ -3,6 +3,7 @@ import type {
   ActionContext,
   ActionDefinition,
   ActionResult,
+  DescribeContext,
   PlannedEffect,
   ProbeDefinition,
   ProbeResult,
@@ -23,10 +24,7 @@ export type ArgCheck =
 export type RegisteredAction = {
   readonly name: string;
   readonly check: (args: unknown) => ArgCheck;
-  readonly describe: (
-    args: unknown,
-    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets' | 'readTemplate'>,
-  ) => Promise<readonly PlannedEffect[]>;
+  readonly describe: (args: unknown, ctx: DescribeContext) => Promise<readonly PlannedEffect[]>;
   readonly run: (args: unknown, ctx: ActionContext) => Promise<ActionResult>;
 };
 

@@ -77,6 +77,13 @@ export type ProbeResult = {
   readonly outputs?: Readonly<Record<string, OutputValue>>;
 };
 
+/** What describe() is given: it may read, never write; `lang` (English when absent) for its notes. */
+export type DescribeContext = Pick<
+  ActionContext,
+  'workdir' | 'ports' | 'secrets' | 'readTemplate'
+> &
+  Partial<Pick<ActionContext, 'lang'>>;
+
 /** A registered action. */
 export type ActionDefinition<A = unknown> = {
   readonly name: string;
@@ -84,7 +91,7 @@ export type ActionDefinition<A = unknown> = {
   /** What it will do with these arguments, without doing it (may read, never write). */
   readonly describe: (
     args: A,
-    ctx: Pick<ActionContext, 'workdir' | 'ports' | 'secrets' | 'readTemplate'>,
+    ctx: DescribeContext,
   ) => Promise<readonly PlannedEffect[]> | readonly PlannedEffect[];
   readonly run: (args: A, ctx: ActionContext) => Promise<ActionResult>;
 };

@@ -2,6 +2,7 @@ import {pick, type Lang} from '../i18n/text.js';
 import type {Engine} from '../engine/engine-api.js';
 import type {Runbook} from '../runbook/types.js';
 import {invocationEffect, templateEffects, type PlanEntry} from '../report/plan-table.js';
+import {reportWords} from '../report/words.js';
 
 /**
  * What every step of every branch would do. Rendered by the engine where it can (values
@@ -40,7 +41,10 @@ export async function collectPlan(
       label: step.id,
       title: pick(step.title, lang),
       effects: [
-        {kind: 'note', text: `choose one: ${step.branches.map((branch) => branch.id).join(' | ')}`},
+        {
+          kind: 'note',
+          text: reportWords[lang].chooseOne(step.branches.map((branch) => branch.id)),
+        },
       ],
       rendered: true,
     });
@@ -49,7 +53,7 @@ export async function collectPlan(
         await describe(inner, `${step.id}/${branch.id}/${inner.id}`);
       if (branch.leave.length > 0) {
         entries.push({
-          label: `${step.id}/${branch.id} (on leave)`,
+          label: `${step.id}/${branch.id} (${reportWords[lang].onLeave})`,
           title: pick(branch.title, lang),
           effects: branch.leave.map((invocation) => invocationEffect(invocation)),
           rendered: false,

@@ -49,6 +49,7 @@ export async function describeStep(
         workdir: internals.paths.workdir,
         ports: internals.ports,
         secrets: internals.params.secrets(),
+        lang: internals.lang,
         readTemplate: async (name) => readTemplate(internals, name, preview),
       })),
     );

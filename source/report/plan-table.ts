@@ -4,7 +4,7 @@ import type {ActionStep, Invocation} from '../runbook/types.js';
 import {showCommand} from './command-text.js';
 import type {Paint} from './paint.js';
 import {renderTable} from './table.js';
-import {reportWords} from './words.js';
+import {reportWords, type ReportWords} from './words.js';
 import type {Lang} from '../i18n/text.js';
 
 /** What `plan` shows for one step (or one branch's leave actions). */
@@ -70,30 +70,31 @@ export function manifestObjects(yaml: string): string[] {
   return names;
 }
 
-function effectRows(effect: PlannedEffect): Array<[string, string]> {
+function effectRows(effect: PlannedEffect, words: ReportWords): Array<[string, string]> {
+  const does = words.planDoes;
   switch (effect.kind) {
     case 'command': {
-      const rows: Array<[string, string]> = [['run', showCommand(effect.file, effect.args)]];
+      const rows: Array<[string, string]> = [[does.run, showCommand(effect.file, effect.args)]];
       if (effect.env?.length)
-        rows.push(['  env', effect.env.map((key) => `${key}=••••`).join(' ')]);
-      if (effect.stdin !== undefined) rows.push(['  stdin', '(given, not shown)']);
+        rows.push([`  ${does.env}`, effect.env.map((key) => `${key}=••••`).join(' ')]);
+      if (effect.stdin !== undefined) rows.push([`  ${does.stdin}`, words.stdinGiven]);
       return rows;
     }
 
     case 'file': {
-      return [['write', effect.path]];
+      return [[does.write, effect.path]];
     }
 
     case 'manifest': {
-      return [[effect.action, manifestObjects(effect.yaml).join(', ')]];
+      return [[does[effect.action], manifestObjects(effect.yaml).join(', ')]];
     }
 
     case 'request': {
-      return [['request', `${effect.method} ${effect.url}`]];
+      return [[does.request, `${effect.method} ${effect.url}`]];
     }
 
     case 'note': {
-      return [['note', effect.text]];
+      return [[does.note, effect.text]];
     }
   }
 }
@@ -108,7 +109,7 @@ export function planTable(
   const rows: string[][] = [];
   for (const entry of entries) {
     const first = `${entry.label}${entry.rendered ? '' : ' *'}`;
-    const effects = entry.effects.flatMap((effect) => effectRows(effect));
+    const effects = entry.effects.flatMap((effect) => effectRows(effect, words));
     if (effects.length === 0) rows.push([first, paint.dim('—'), paint.dim(words.nothingToRun)]);
     for (const [index, [does, what]] of effects.entries()) {
       rows.push([index === 0 ? first : '', does, what]);

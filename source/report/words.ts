@@ -38,6 +38,13 @@ export type ReportWords = {
   readonly planHeads: readonly [string, string, string];
   readonly nothingToRun: string;
   readonly planAsWritten: string;
+  /** The plan's DOES column, what is given on stdin, a choice's row and a branch's leave actions. */
+  readonly planDoes: Readonly<
+    Record<'run' | 'env' | 'stdin' | 'write' | 'apply' | 'delete' | 'request' | 'note', string>
+  >;
+  readonly stdinGiven: string;
+  readonly chooseOne: (branchIds: readonly string[]) => string;
+  readonly onLeave: string;
 };
 
 const en: ReportWords = {
@@ -87,6 +94,19 @@ const en: ReportWords = {
   nothingToRun: '(nothing to run)',
   planAsWritten:
     '* shown as written in the runbook: some values are not known yet (give them with --set, or run the earlier steps)',
+  planDoes: {
+    run: 'run',
+    env: 'env',
+    stdin: 'stdin',
+    write: 'write',
+    apply: 'apply',
+    delete: 'delete',
+    request: 'request',
+    note: 'note',
+  },
+  stdinGiven: '(given, not shown)',
+  chooseOne: (branchIds) => `choose one: ${branchIds.join(' | ')}`,
+  onLeave: 'on leave',
 };
 
 const fromJa: Readonly<Record<string, string>> = {
@@ -145,6 +165,19 @@ const ja: ReportWords = {
   nothingToRun: '(実行するものはありません)',
   planAsWritten:
     '* ランブックに書かれたままの表示です: まだわからない値があります(--set で与えるか、前の手順を実行してください)',
+  planDoes: {
+    run: '実行',
+    env: '環境変数',
+    stdin: '標準入力',
+    write: '書込',
+    apply: '適用',
+    delete: '削除',
+    request: '要求',
+    note: '説明',
+  },
+  stdinGiven: '(渡しますが表示しません)',
+  chooseOne: (branchIds) => `どれか 1 つを選びます: ${branchIds.join(' | ')}`,
+  onLeave: '離れるとき',
 };
 
 /** The reporter's words in a language. */

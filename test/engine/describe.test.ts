@@ -100,3 +100,33 @@ test('fills a text with the values this run uses (flag, then saved, then default
     await cleanup();
   }
 });
+
+test("describes a step's notes in the run's language", async () => {
+  const walk = await fixture('walk');
+  const [first] = walk.steps;
+  assert.ok(first?.kind === 'action');
+  const byHand = {
+    ...first,
+    run: [
+      {
+        action: 'manual.confirm',
+        with: {text: {en: 'The binding is removed.', ja: 'バインディングを削除しました。'}},
+        source: first.source,
+      },
+    ],
+  };
+  const runbook = {...walk, steps: [byHand]};
+  for (const [lang, text] of [
+    ['en', 'The binding is removed.'],
+    ['ja', 'バインディングを削除しました。'],
+  ] as const) {
+    const {dir, cleanup} = await tempDir();
+    const engine = await openEngine(engineOptions(runbook, dir, {lang}));
+    try {
+      assert.deepEqual(await engine.describe(first.id), [{kind: 'note', text}]);
+    } finally {
+      await engine.close();
+      await cleanup();
+    }
+  }
+});

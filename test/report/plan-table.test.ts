@@ -23,6 +23,20 @@ test('lists every step of every branch, with the leave actions, from the templat
   ]);
 });
 
+test('says in Japanese what each row does, the commands and paths as they are', async () => {
+  const entries = await collectPlan(exampleRunbook, undefined, 'ja');
+  assert.deepEqual(planTable(entries, createPaint(false), 'ja').slice(0, 8), [
+    '手順                       動作  対象',
+    '─────────────────────────  ────  ─────────────────────────────────────────────────',
+    'first *                    実行  kubectl create namespace "{{ params.namespace }}"',
+    'second *                   書込  values.yaml',
+    '                           書込  other.txt',
+    'fix                        説明  どれか 1 つを選びます: wide | narrow',
+    'fix/wide/grant-wide *      実行  kubectl create namespace "{{ params.namespace }}"',
+    'fix/wide (離れるとき) *    実行  kubectl delete clusterrolebinding x',
+  ]);
+});
+
 test('shows rendered effects: env keys masked, manifests by kind and name, requests', () => {
   const lines = planTable(
     [

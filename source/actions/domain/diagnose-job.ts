@@ -8,6 +8,7 @@ import {booleanArg, secretParamArg, secretValue, stepErrorFrom} from './common.j
 import {getJob, jobTrace, latestJob, type GitlabTarget} from './gitlab-client.js';
 import {findRunnerDeployment} from './runner-deployment.js';
 import {probeWords} from '../probe-words.js';
+import {planWords} from '../plan-words.js';
 
 const jobIdArg = z
   .union([z.number(), z.string()])
@@ -81,7 +82,7 @@ function describeDiagnosis(
 export const diagnoseJob = registerAction({
   name: 'diagnose.job',
   args,
-  describe(input) {
+  describe(input, ctx) {
     return [
       {
         kind: 'request',
@@ -92,7 +93,7 @@ export const diagnoseJob = registerAction({
         ? [
             {
               kind: 'note' as const,
-              text: `also reads Warning events and the runner pod log in ${input.namespace}`,
+              text: planWords(ctx.lang ?? 'en').alsoReads(input.namespace),
             },
           ]
         : []),

@@ -20,6 +20,7 @@ import {
   type Job,
 } from './gitlab-client.js';
 import {JobFollower} from './job-follower.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   url: z.string().url(),
@@ -36,7 +37,7 @@ const args = z.strictObject({
 export const gitlabRunPipeline = registerAction({
   name: 'gitlab.runPipeline',
   args,
-  describe(input) {
+  describe(input, ctx) {
     const base = `${input.url.replace(/\/+$/, '')}/api/v4/projects/${encodeURIComponent(input.projectId)}`;
     return [
       {
@@ -49,10 +50,10 @@ export const gitlabRunPipeline = registerAction({
       {kind: 'request', method: 'GET', url: `${base}/jobs/<job id>/trace`},
       {
         kind: 'note',
-        text:
-          input.expect === 'success'
-            ? `follows the jobs until the pipeline ends; the step succeeds only on "Job succeeded" (at most ${String(input.timeout)})`
-            : `follows the jobs until the pipeline ends and records the outcome, success or not (at most ${String(input.timeout)})`,
+        text: planWords(ctx.lang ?? 'en').followJobs(
+          input.expect === 'success' ? 'success' : 'any',
+          String(input.timeout),
+        ),
       },
     ];
   },

@@ -3,6 +3,7 @@ import {registerAction} from '../registry.js';
 import type {KubePort} from '../../integrations/kube-port.js';
 import {impersonationUser} from './kube-admission.js';
 import {stepErrorFrom} from './common.js';
+import {planWords} from '../plan-words.js';
 
 /** One question put to the authorizer: may the account do `verb` on `resource` (in `namespace`)? */
 export type AccessQuestion = {
@@ -95,11 +96,15 @@ export const kubeAccessSummary = registerAction({
     serviceAccount: z.string().min(1),
     pspName: z.string().min(1).default('gitlab-runner-psp'),
   }),
-  describe(input) {
+  describe(input, ctx) {
     return [
       {
         kind: 'note',
-        text: `ask the API server (SubjectAccessReview) what ${impersonationUser(input.serviceAccount, input.namespace)} may do, over ${accessQuestions.length} verbs and resources; changes nothing; by hand: kubectl auth can-i --list --as=<account>`,
+        text: planWords(ctx.lang ?? 'en').accessSummary(
+          impersonationUser(input.serviceAccount, input.namespace),
+          accessQuestions.length,
+          'kubectl auth can-i --list --as=<account>',
+        ),
       },
     ];
   },

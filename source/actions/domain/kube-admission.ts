@@ -4,6 +4,7 @@ import {KubeError, type KubeObject, type KubePort} from '../../integrations/kube
 import {diagnose} from '../../diagnosis/diagnose.js';
 import {booleanArg, stepErrorFrom} from './common.js';
 import {probeWords} from '../probe-words.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -90,12 +91,15 @@ const podYaml = (input: Args) =>
 export const kubeAdmissionProbe = registerAction({
   name: 'kube.admissionProbe',
   args,
-  describe(input) {
+  describe(input, ctx) {
     const user = impersonationUser(input.requester, input.namespace);
     return [
       {
         kind: 'note',
-        text: `server-side dry run (dryRun=All, nothing is created) of this pod, as ${user}; by hand: kubectl create --dry-run=server --as=${user} -f pod.yaml`,
+        text: planWords(ctx.lang ?? 'en').dryRun(
+          user,
+          `kubectl create --dry-run=server --as=${user} -f pod.yaml`,
+        ),
       },
       {kind: 'manifest', action: 'apply', yaml: podYaml(input)},
     ];

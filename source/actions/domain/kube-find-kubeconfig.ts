@@ -2,6 +2,7 @@ import path from 'node:path';
 import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import {inWorkdir} from './common.js';
+import {planWords} from '../plan-words.js';
 
 // Launchpad writes the bundle as kube.yml; older bundles and hand-made ones use other names.
 const candidates = ['kube.yml', 'kube.yaml', 'kubeconfig', 'kubeconfig.yml'];
@@ -10,8 +11,10 @@ const candidates = ['kube.yml', 'kube.yaml', 'kubeconfig', 'kubeconfig.yml'];
 export const kubeFindKubeconfig = registerAction({
   name: 'kube.findKubeconfig',
   args: z.strictObject({bundleDir: z.string().min(1)}),
-  describe(input) {
-    return [{kind: 'note', text: `looks for ${candidates.join(' / ')} in ${input.bundleDir}`}];
+  describe(input, ctx) {
+    return [
+      {kind: 'note', text: planWords(ctx.lang ?? 'en').looksFor(candidates, input.bundleDir)},
+    ];
   },
   async run(input, ctx) {
     const dir = inWorkdir(ctx.workdir, input.bundleDir);

@@ -4,6 +4,7 @@ import {stepErrorFrom} from './common.js';
 import {readiness} from './readiness.js';
 import {identityOutputs, runnerIdentity} from './runner-deployment.js';
 import {probeWords} from '../probe-words.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -16,11 +17,14 @@ const args = z.strictObject({
 export const kubeRunnerServiceAccount = registerAction({
   name: 'kube.runnerServiceAccount',
   args,
-  describe(input) {
+  describe(input, ctx) {
     return [
       {
         kind: 'note',
-        text: `read spec.template.spec.serviceAccountName of the runner's Deployment (release ${input.release}); by hand: kubectl -n ${input.namespace} get deploy -l release=${input.release} -o jsonpath='{..serviceAccountName}'`,
+        text: planWords(ctx.lang ?? 'en').readServiceAccount(
+          input.release,
+          `kubectl -n ${input.namespace} get deploy -l release=${input.release} -o jsonpath='{..serviceAccountName}'`,
+        ),
       },
     ];
   },

@@ -2,6 +2,7 @@ import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import {durationArg, durationMs, stepErrorFrom} from './common.js';
 import {apiVersionOf, readiness, readyKinds} from './readiness.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -15,11 +16,15 @@ const args = z.strictObject({
 export const kubeWaitReady = registerAction({
   name: 'kube.waitReady',
   args,
-  describe(input) {
+  describe(input, ctx) {
     return [
       {
         kind: 'note',
-        text: `watch ${input.kind.toLowerCase()} ${input.namespace ? `${input.namespace}/` : ''}${input.name} until ready (at most ${String(input.timeout)}); by hand: kubectl${input.namespace ? ` -n ${input.namespace}` : ''} rollout status ${input.kind.toLowerCase()}/${input.name}`,
+        text: planWords(ctx.lang ?? 'en').watchReady(
+          `${input.kind.toLowerCase()} ${input.namespace ? `${input.namespace}/` : ''}${input.name}`,
+          String(input.timeout),
+          `kubectl${input.namespace ? ` -n ${input.namespace}` : ''} rollout status ${input.kind.toLowerCase()}/${input.name}`,
+        ),
       },
     ];
   },

@@ -3,6 +3,7 @@ import type {ActionContext, PlannedEffect} from '../types.js';
 import type {KubeObject} from '../../integrations/kube-port.js';
 import {inWorkdir} from './common.js';
 import {parseManifests} from './manifests.js';
+import {planWords} from '../plan-words.js';
 
 /** Where manifests come from: inline YAML, a file in the work directory, or an `assets/` template. */
 export const manifestSourceShape = {
@@ -27,7 +28,8 @@ export function oneSource(value: ManifestSource): boolean {
   );
 }
 
-type Reader = Pick<ActionContext, 'workdir' | 'ports' | 'readTemplate'>;
+type Reader = Pick<ActionContext, 'workdir' | 'ports' | 'readTemplate'> &
+  Partial<Pick<ActionContext, 'lang'>>;
 
 /** The YAML text of the source, or undefined when it cannot be read yet (a file the step writes). */
 export async function readSource(source: ManifestSource, ctx: Reader): Promise<string | undefined> {
@@ -60,7 +62,7 @@ export async function describeSource(
     return [
       {
         kind: 'note',
-        text: `manifests from ${source.file ?? source.template} (written before this runs)`,
+        text: planWords(ctx.lang ?? 'en').manifestsFrom(source.file ?? source.template ?? ''),
       },
     ];
   }

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {registerAction, registerProbe} from '../registry.js';
 import type {ActionContext, ActionResult, PlannedEffect} from '../types.js';
+import type {Lang} from '../../i18n/text.js';
 import {
   hasPrivilegeGrant,
   mergePrivilegeGrant,
@@ -17,6 +18,7 @@ import {
 } from './common.js';
 import {getMkeConfig, MkeApiError, mkeLogin, putMkeConfig, type MkeTarget} from './mke-client.js';
 import {probeWords} from '../probe-words.js';
+import {planWords} from '../plan-words.js';
 
 const attributeNames = [
   'hostIPC',
@@ -64,9 +66,9 @@ const targetOf = (input: Args, signal?: AbortSignal): MkeTarget => ({
   ...(signal ? {signal} : {}),
 });
 
-function plan(input: Args, change: 'merge' | 'remove'): PlannedEffect[] {
+function plan(input: Args, change: 'merge' | 'remove', lang: Lang = 'en'): PlannedEffect[] {
   const base = input.url.replace(/\/+$/, '');
-  const verb = change === 'merge' ? 'adds' : 'removes';
+  const words = planWords(lang);
   return [
     {
       kind: 'request',
@@ -77,23 +79,28 @@ function plan(input: Args, change: 'merge' | 'remove'): PlannedEffect[] {
     {kind: 'request', method: 'GET', url: `${base}/api/ucp/config-toml`},
     {
       kind: 'note',
-      text: `${verb} ${input.serviceAccounts.join(', ')} ${change === 'merge' ? 'to' : 'from'} [cluster_config] priv_attributes_service_accounts${input.userAccounts ? ` (and ${input.userAccounts.join(', ')} in priv_attributes_user_accounts)` : ''}${change === 'merge' ? ` and ${input.attributes.join(', ')} to the allowed attributes` : ''}; every other entry is kept`,
+      text: words.grantChange(
+        change,
+        input.serviceAccounts.join(', '),
+        input.userAccounts?.join(', '),
+        input.attributes.join(', '),
+      ),
     },
     {
       kind: 'request',
       method: 'PUT',
       url: `${base}/api/ucp/config-toml`,
-      body: '<the merged TOML; the diff is shown before it is sent>',
+      body: words.mergedToml,
     },
     {
       kind: 'request',
       method: 'GET',
       url: `${base}/api/ucp/config-toml`,
-      body: '(read back to verify)',
+      body: words.readBack,
     },
     {
       kind: 'note',
-      text: `By hand: as an MKE admin, Admin Settings → Orchestration (→ Privileges from MKE 3.6.1) → Service account privileges: ${input.serviceAccounts.join(', ')}; tick ${input.attributes.join(', ')}; Save.`,
+      text: words.grantByHand(input.serviceAccounts.join(', '), input.attributes.join(', ')),
     },
   ];
 }
@@ -170,7 +177,7 @@ async function edit(
 export const mkeGrantPrivileged = registerAction({
   name: 'mke.grantPrivileged',
   args,
-  describe: (input) => plan(input, 'merge'),
+  describe: (input, ctx) => plan(input, 'merge', ctx.lang),
   run: (input, ctx) => edit(input, ctx, 'merge'),
 });
 
@@ -178,7 +185,7 @@ export const mkeGrantPrivileged = registerAction({
 export const mkeRevokePrivileged = registerAction({
   name: 'mke.revokePrivileged',
   args,
-  describe: (input) => plan(input, 'remove'),
+  describe: (input, ctx) => plan(input, 'remove', ctx.lang),
   run: (input, ctx) => edit(input, ctx, 'remove'),
 });
 

@@ -4,6 +4,7 @@ import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import type {ActionContext} from '../types.js';
 import {isCidr, networksConfAllows, restrictsHostOnly} from './host-network.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   tools: z
@@ -121,7 +122,7 @@ function resourceFindings(input: Args, freeDiskBytes: number | undefined): Findi
 export const preflightCheck = registerAction({
   name: 'preflight.check',
   args,
-  describe(input) {
+  describe(input, ctx) {
     return [
       ...input.tools.map((tool) => ({
         kind: 'command' as const,
@@ -130,7 +131,11 @@ export const preflightCheck = registerAction({
       })),
       {
         kind: 'note',
-        text: `reads ${input.networksConf}; checks memory for ${input.vmCount} × ${input.vmMemoryMiB} MiB and free disk; changes nothing`,
+        text: planWords(ctx.lang ?? 'en').preflight(
+          input.networksConf,
+          input.vmCount,
+          input.vmMemoryMiB,
+        ),
       },
     ];
   },

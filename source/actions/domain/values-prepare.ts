@@ -6,6 +6,7 @@ import {editRunnerValues, tokenKeyFor, tokenKind} from '../../procedure/runner-v
 import {unifiedDiff} from '../../procedure/unified-diff.js';
 import {booleanArg, inWorkdir, secretParamArg, secretValue, stepErrorFrom} from './common.js';
 import {probeWords} from '../probe-words.js';
+import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
   orig: z.string().min(1).default('values.yaml.orig'),
@@ -60,7 +61,11 @@ export const valuesPrepare = registerAction({
       return [
         {
           kind: 'note',
-          text: `writes ${outPath} from ${input.orig} (gitlabUrl ${input.gitlabUrl}, rbac.create ${String(input.rbacCreate)}, privileged = ${String(input.privileged)} under [runners.kubernetes]${input.secretName ? `, runners.secret ${input.secretName}` : ''}); the token goes to a Secret, never into the file`,
+          text: planWords(ctx.lang ?? 'en').valuesWrites(
+            outPath,
+            input.orig,
+            `gitlabUrl ${input.gitlabUrl}, rbac.create ${String(input.rbacCreate)}, privileged = ${String(input.privileged)} under [runners.kubernetes]${input.secretName ? `, runners.secret ${input.secretName}` : ''}`,
+          ),
         },
       ];
     }

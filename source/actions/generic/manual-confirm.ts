@@ -8,7 +8,7 @@ const args = z.strictObject({text: z.strictObject({en: z.string(), ja: z.string(
 export const manualConfirm = registerAction<z.infer<typeof args>>({
   name: 'manual.confirm',
   args,
-  describe: (input) => [{kind: 'note', text: input.text.en}],
+  describe: (input, ctx) => [{kind: 'note', text: pick(input.text, ctx.lang ?? 'en')}],
   async run(input, ctx) {
     await ctx.output([pick(input.text, ctx.lang)], 'info');
     if (ctx.assumeYes || (await ctx.prompter.confirm(input.text))) {

@@ -4,6 +4,7 @@ import {registerAction} from '../registry.js';
 import type {ActionContext, PlannedEffect} from '../types.js';
 import type {StepError} from '../../engine/errors.js';
 import {parseDuration} from '../../runbook/duration.js';
+import {planWords} from '../plan-words.js';
 
 const duration = z.string().refine((text) => parseDuration(text) !== undefined, {
   message: 'a duration such as 30s or 10m',
@@ -30,7 +31,7 @@ const captureLimit = 64 * 1024;
 export const shellExec = registerAction<Args>({
   name: 'shell.exec',
   args,
-  describe(input) {
+  describe(input, ctx) {
     const effects: PlannedEffect[] = [
       {
         kind: 'command',
@@ -41,7 +42,7 @@ export const shellExec = registerAction<Args>({
       },
     ];
     if (input.stdoutFile) {
-      effects.push({kind: 'note', text: `stdout is written to ${input.stdoutFile}`});
+      effects.push({kind: 'note', text: planWords(ctx.lang ?? 'en').stdoutTo(input.stdoutFile)});
     }
 
     return effects;

@@ -2,6 +2,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {z} from 'zod';
 import {registerAction, type RegisteredAction, type RegisteredProbe} from '../registry.js';
 import {parseDuration} from '../../runbook/duration.js';
+import {planWords} from '../plan-words.js';
 
 const duration = z
   .string()
@@ -21,8 +22,8 @@ export function createWaitUntil(
   return registerAction<z.infer<typeof args>>({
     name: 'wait.until',
     args,
-    describe: (input) => [
-      {kind: 'note', text: `wait up to ${input.timeout} until ${input.probe} holds`},
+    describe: (input, ctx) => [
+      {kind: 'note', text: planWords(ctx.lang ?? 'en').waitUntil(input.timeout, input.probe)},
     ],
     async run(input, ctx) {
       const probe = probes().get(input.probe);

@@ -79,3 +79,14 @@ test('deletes in reverse order and counts absent objects as done', async () => {
   );
   assert.match(text(), /PodSecurityPolicy\/gitlab-runner-psp was already absent/);
 });
+
+test('describes a manifest file not written yet in the reader’s language', async () => {
+  const source = {kubeconfig: '/b/kube.yml', file: 'manifests/binding.yaml'};
+  const {ctx} = fakeContext();
+  assert.deepEqual(await kubeApply.describe(source, ctx), [
+    {kind: 'note', text: 'manifests from manifests/binding.yaml (written before this runs)'},
+  ]);
+  assert.deepEqual(await kubeApply.describe(source, {...ctx, lang: 'ja'}), [
+    {kind: 'note', text: 'マニフェストは manifests/binding.yaml から(実行前に書き出されます)'},
+  ]);
+});
