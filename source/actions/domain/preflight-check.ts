@@ -4,6 +4,7 @@ import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import type {ActionContext} from '../types.js';
 import {isCidr, networksConfAllows, restrictsHostOnly} from './host-network.js';
+import {preflightWords, type PreflightWords} from '../preflight-words.js';
 import {planWords} from '../plan-words.js';
 
 const args = z.strictObject({
@@ -47,10 +48,11 @@ async function toolVersion(ctx: ActionContext, tool: string): Promise<string | u
     },
   });
   if (result.spawnError) return undefined;
-  return lines.find((line) => line.trim() !== '')?.trim() ?? '(no version printed)';
+  return lines.find((line) => line.trim() !== '')?.trim() ?? preflightWords(ctx.lang).noVersion;
 }
 
 async function toolFindings(input: Args, ctx: ActionContext) {
+  const words = preflightWords(ctx.lang);
   const findings: Finding[] = [];
   const versions = new Map<string, string>();
   const missing: string[] = [];
@@ -64,25 +66,21 @@ async function toolFindings(input: Args, ctx: ActionContext) {
     }
     missing.push(tool);
     if (ctx.ports.simulated && tool === 'VBoxManage') {
-      findings.push({level: 'ok', text: 'VBoxManage: not needed in the simulated lab'});
+      findings.push({level: 'ok', text: words.notNeededSimulated(tool)});
     } else if (tool === 'kubectl') {
-      findings.push({
-        level: 'warning',
-        text: 'kubectl: not found',
-        fix: 'the runbook does not need it, but install it to run the commands it shows',
-      });
+      findings.push({level: 'warning', ...words.kubectlMissing});
     } else {
-      findings.push({
-        level: 'blocking',
-        text: `${tool}: not found on PATH`,
-        fix: `install ${tool}`,
-      });
+      findings.push({level: 'blocking', ...words.toolMissing(tool)});
     }
   }
   return {findings, versions, missing};
 }
 
-function resourceFindings(input: Args, freeDiskBytes: number | undefined): Finding[] {
+function resourceFindings(
+  input: Args,
+  freeDiskBytes: number | undefined,
+  words: PreflightWords,
+): Finding[] {
   const neededMiB = input.vmCount * input.vmMemoryMiB;
   const totalMiB = Math.floor(os.totalmem() / 1024 / 1024);
   const freeMiB = Math.floor(os.freemem() / 1024 / 1024);
@@ -90,29 +88,20 @@ function resourceFindings(input: Args, freeDiskBytes: number | undefined): Findi
   if (totalMiB < neededMiB) {
     findings.push({
       level: 'blocking',
-      text: `memory: ${input.vmCount} VMs × ${input.vmMemoryMiB} MiB need ${neededMiB} MiB, this machine has ${totalMiB} MiB`,
-      fix: 'lower the VM memory or the VM count, or use a bigger machine',
+      ...words.memoryShort(input.vmCount, input.vmMemoryMiB, neededMiB, totalMiB),
     });
   } else if (freeMiB < neededMiB) {
-    findings.push({
-      level: 'warning',
-      text: `memory: ${neededMiB} MiB needed, ${freeMiB} MiB free now`,
-      fix: 'close other programs before vagrant up',
-    });
+    findings.push({level: 'warning', ...words.memoryBusy(neededMiB, freeMiB)});
   } else {
-    findings.push({level: 'ok', text: `memory: ${neededMiB} MiB needed, ${freeMiB} MiB free`});
+    findings.push({level: 'ok', text: words.memoryOk(neededMiB, freeMiB)});
   }
   if (freeDiskBytes !== undefined) {
     const neededGiB = input.vmCount * input.vmDiskGiB;
     const freeGiB = Math.floor(freeDiskBytes / 1024 ** 3);
     findings.push(
       freeGiB < neededGiB
-        ? {
-            level: 'warning',
-            text: `disk: about ${neededGiB} GiB wanted for the VMs, ${freeGiB} GiB free`,
-            fix: 'free some disk space',
-          }
-        : {level: 'ok', text: `disk: ${freeGiB} GiB free (about ${neededGiB} GiB wanted)`},
+        ? {level: 'warning', ...words.diskShort(neededGiB, freeGiB)}
+        : {level: 'ok', text: words.diskOk(neededGiB, freeGiB)},
     );
   }
   return findings;
@@ -140,49 +129,38 @@ export const preflightCheck = registerAction({
     ];
   },
   async run(input, ctx) {
+    const words = preflightWords(ctx.lang);
     const {findings, versions, missing} = await toolFindings(input, ctx);
     const simulated = ctx.ports.simulated;
     if (simulated) {
-      findings.push({
-        level: 'ok',
-        text: 'simulated lab: no VMs are made, so memory, disk and VirtualBox networks are not checked',
-      });
+      findings.push({level: 'ok', text: words.simulatedLab});
     } else {
       const disk = await statfs(ctx.workdir)
         .then((s) => s.bavail * s.bsize)
         .catch(() => undefined);
-      findings.push(...resourceFindings(input, disk));
+      findings.push(...resourceFindings(input, disk, words));
       const vbox = versions.get('VBoxManage');
       if (vbox !== undefined && process.platform !== 'win32' && restrictsHostOnly(vbox)) {
         const conf = await ctx.ports.files.readText(input.networksConf);
         findings.push(
           networksConfAllows(conf, input.hostOnlyCidr)
-            ? {level: 'ok', text: `${input.networksConf} allows ${input.hostOnlyCidr}`}
+            ? {level: 'ok', text: words.networksAllow(input.networksConf, input.hostOnlyCidr)}
             : {
                 level: 'blocking',
-                text: `VirtualBox ${vbox} only allows host-only addresses in 192.168.56.0/21 unless ${input.networksConf} lists ${input.hostOnlyCidr}`,
-                fix: `add this line to ${input.networksConf} (as root): * ${input.hostOnlyCidr}`,
+                ...words.networksRefuse(vbox, input.networksConf, input.hostOnlyCidr),
               },
         );
       }
       if ([...hypervisorTools].every((tool) => missing.includes(tool))) {
-        findings.push({
-          level: 'blocking',
-          text: 'none of vagrant, VirtualBox, launchpad is installed',
-          fix: 'install them, or practise on the simulated lab: mke-runbook --simulate',
-        });
+        findings.push({level: 'blocking', ...words.noHypervisorTools});
       }
     }
-    findings.push({
-      level: 'warning',
-      text: 'CentOS 7 is end-of-life (2024-06-30): mirrorlist.centos.org no longer answers',
-      fix: 'nothing to do: the Vagrantfile points yum at vault.centos.org',
-    });
+    findings.push({level: 'warning', ...words.centosEol});
     for (const finding of findings) {
       await ctx.output(
         [
-          `${finding.level.padEnd(8)} ${finding.text}`,
-          ...(finding.fix && finding.level !== 'ok' ? [`         fix: ${finding.fix}`] : []),
+          words.line(finding.level, finding.text),
+          ...(finding.fix && finding.level !== 'ok' ? [words.fixLine(finding.fix)] : []),
         ],
         finding.level === 'blocking' ? 'stderr' : 'stdout',
       );
@@ -194,7 +172,10 @@ export const preflightCheck = registerAction({
         ok: false,
         error: {
           code: 'check-failed',
-          message: `${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'}: ${blocking.map((finding) => finding.text).join('; ')}`,
+          message: words.blocking(
+            blocking.length,
+            blocking.map((finding) => finding.text),
+          ),
           hint: blocking
             .map((finding) => finding.fix)
             .filter(Boolean)

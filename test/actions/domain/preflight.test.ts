@@ -92,6 +92,19 @@ test('in the simulated lab it needs the stand-ins but not VirtualBox', async () 
   assert.equal(result.ok && result.outputs?.['simulated'], true);
 });
 
+test('says its findings and what to do in Japanese under --lang ja', async () => {
+  const {VBoxManage: _, ...standIns} = tools;
+  const {ctx: base, text} = fakeContext({process: fakeProcess(standIns).port, simulated: true});
+  const result = await preflightCheck.run(small, {...base, lang: 'ja'});
+  assert.equal(result.ok, true);
+  assert.match(text(), /^OK {7}VBoxManage: シミュレーションのラボでは不要です$/m);
+  assert.deepEqual(text().split('\n').slice(-3), [
+    'OK       シミュレーションのラボ: VM は作らないので、メモリ・ディスク・VirtualBox のネットワークは確かめません',
+    '注意     CentOS 7 はサポート終了(2024-06-30)です: mirrorlist.centos.org はもう応答しません',
+    '         対処: 対応は不要です: Vagrantfile が yum の参照先を vault.centos.org にしています',
+  ]);
+});
+
 test('reads machine states from vagrant status --machine-readable', async () => {
   const output = [
     '1700000000,node1,metadata,provider,virtualbox',
