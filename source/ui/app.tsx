@@ -24,13 +24,15 @@ import {DetailsView} from './details-view.js';
 import {LogViewer} from './log-viewer.js';
 import {DiagnosisView} from './diagnosis-view.js';
 import {ResumeScreen} from './resume-screen.js';
+import {ParamsView} from './params-view.js';
+import {editParam} from './param-edit.js';
 import {QuestionScreen} from './question-screen.js';
 import {jumpTarget, passedOver, outcomeOf} from './navigation.js';
 import {colors} from './theme.js';
 import {truncate} from './text-layout.js';
 
 /** Screens the body can show. */
-export type View = 'main' | 'details' | 'log' | 'diagnosis' | 'help' | 'resume';
+export type View = 'main' | 'details' | 'log' | 'diagnosis' | 'help' | 'resume' | 'params';
 
 /** What the app needs: the engine, the prompter it asks through, and where to report the end. */
 export type AppProps = {
@@ -65,6 +67,9 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     selectedNow.current = typeof update === 'number' ? update : update(selectedNow.current);
     setSelectedState(selectedNow.current);
   };
+  // The parameters view's selection, a ref for the same reason (`j⏎` in one read).
+  const paramSelected = useRef(0);
+  const [, setParamSelected] = useState(0);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [askQuit, setAskQuit] = useState(false);
   const [suggestedBranch, setSuggestedBranch] = useState<string | undefined>(undefined);
@@ -84,6 +89,10 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const running = state.runningStepId !== undefined;
   const diagnosisOf = diagnosisStep ?? state.lastDiagnosisStepId;
   const diagnosis = diagnosisOf ? state.steps[diagnosisOf]?.diagnosis : undefined;
+  const titleOf = (stepId: string) => {
+    const entry = planned.find((p) => p.step.id === stepId);
+    return entry ? pick(entry.step.title, lang) : stepId;
+  };
 
   useEffect(() => {
     if (view !== 'resume') return;
@@ -194,6 +203,30 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         return;
       }
 
+      if (view === 'params') {
+        const infos = engine.params();
+        const move = (by: number) => {
+          paramSelected.current = Math.max(
+            0,
+            Math.min(infos.length - 1, paramSelected.current + by),
+          );
+          setParamSelected(paramSelected.current);
+        };
+
+        const info = infos[paramSelected.current];
+        if (key.escape || input === 'p') setView('main');
+        else if (key.upArrow || input === 'k') move(-1);
+        else if (key.downArrow || input === 'j') move(1);
+        else if (key.return && info) {
+          setNotice(undefined);
+          void editParam(engine, prompter, info, {strings, lang, titleOf}).then((outcome) => {
+            setNotice(outcome.kind === 'cancelled' ? undefined : outcome.notice);
+          });
+        }
+
+        return;
+      }
+
       if (view !== 'main') {
         if (
           key.escape ||
@@ -242,7 +275,10 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         act(pick(step.title, lang), async () => engine.undo(step.id));
       } else if (input === 'l') setView('log');
       else if (input === 'd') setView('details');
-      else if (input === 'D' && diagnosis) setView('diagnosis');
+      else if (input === 'p') {
+        setNotice(undefined);
+        setView('params');
+      } else if (input === 'D' && diagnosis) setView('diagnosis');
     },
     // Keys typed faster than the app reads (`kkj`, `2\r`) arrive together: one at a time here.
     {oneByOne: true, rawFromFirstFrame: true},
@@ -263,6 +299,18 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         runbook={engine.runbook}
         suggestedBranch={suggestedBranch}
         currentBranch={currentBranch.current}
+        width={columns}
+        height={bodyHeight}
+        strings={strings}
+        lang={lang}
+      />
+    );
+  } else if (view === 'params') {
+    body = (
+      <ParamsView
+        infos={engine.params()}
+        selected={paramSelected.current}
+        titleOf={titleOf}
         width={columns}
         height={bodyHeight}
         strings={strings}

@@ -3,7 +3,7 @@ import type {FooterKey} from './footer.js';
 import type {DisplayStatusName} from './strings.js';
 
 type Context = {
-  readonly view: 'main' | 'details' | 'log' | 'diagnosis' | 'help' | 'resume';
+  readonly view: 'main' | 'details' | 'log' | 'diagnosis' | 'help' | 'resume' | 'params';
   readonly running: boolean;
   readonly question: boolean;
   readonly status: DisplayStatusName;
@@ -46,6 +46,16 @@ export function footerKeys({
       ];
     }
 
+    case 'params': {
+      return [
+        {key: 'j/k', name: 'select'},
+        {key: 'Enter', name: 'change'},
+        {key: 'Esc', name: 'back'},
+        {key: 'L', name: 'lang'},
+        {key: 'q', name: 'quit'},
+      ];
+    }
+
     case 'help':
     case 'resume': {
       return [
@@ -65,6 +75,7 @@ export function footerKeys({
       {key: 'x', name: 'cancel'},
       {key: 'l', name: 'log'},
       {key: 'd', name: 'details'},
+      {key: 'p', name: 'params'},
       {key: 'L', name: 'lang'},
       {key: '?', name: 'help'},
       {key: 'q', name: 'quit'},
@@ -78,7 +89,7 @@ export function footerKeys({
   if (retryable.includes(status)) keys.push({key: 'r', name: 'retry'});
   if (step?.kind === 'action' && step.skippable) keys.push({key: 's', name: 'skip'});
   if (step?.kind === 'action' && step.undo.length > 0) keys.push({key: 'u', name: 'undo'});
-  keys.push({key: 'l', name: 'log'}, {key: 'd', name: 'details'});
+  keys.push({key: 'l', name: 'log'}, {key: 'd', name: 'details'}, {key: 'p', name: 'params'});
   if (hasDiagnosis) keys.push({key: 'D', name: 'diagnosis'});
   keys.push({key: 'L', name: 'lang'}, {key: '?', name: 'help'}, {key: 'q', name: 'quit'});
   return keys;

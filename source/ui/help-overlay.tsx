@@ -13,6 +13,7 @@ export const helpKeys: readonly {readonly key: string; readonly name: KeyName}[]
   {key: 'l', name: 'log'},
   {key: 'd', name: 'details'},
   {key: 'D', name: 'diagnosis'},
+  {key: 'p', name: 'params'},
   {key: 'x Ctrl-C', name: 'cancel'},
   {key: 'L', name: 'lang'},
   {key: '?', name: 'help'},

@@ -127,6 +127,8 @@ export const ja: UiStrings = {
     ends: '先頭/末尾',
     find: '検索',
     scroll: 'スクロール',
+    params: 'パラメーター',
+    change: '変更',
   },
   legend: '記号',
   quitRunning: '手順の実行中です。中止して終了しますか? (y/n)',
@@ -136,4 +138,43 @@ export const ja: UiStrings = {
   failedWith: '失敗',
   hint: '対処',
   closeHint: 'Esc 戻る',
+  params: {
+    title: 'パラメーター',
+    origins: {
+      flag: '--set',
+      file: 'パラメーターファイル',
+      env: '環境変数',
+      state: '保存済み',
+      default: '既定値',
+      session: 'このセッション',
+      unset: '未設定',
+    },
+    explain: {
+      flag: () => 'コマンドラインの --set で指定されています。',
+      file: () => 'パラメーターファイル (--params) の値です。',
+      env: (env) => `環境変数 ${env} の値です。`,
+      state: () => 'このプロファイルに保存された値です。',
+      default: () => 'Runbook の既定値です。',
+      session: () => 'ここで変更しました。',
+      unset: () => 'まだ設定されていません。必要な最初の手順の前に尋ねます。',
+    },
+    overrides: {
+      flag: () =>
+        'ここで変更しました。以後はこの値を使います。同じ --set で起動すると、その値に戻ります。',
+      file: () =>
+        'ここで変更しました。以後はこの値を使います。同じ --params で起動すると、その値に戻ります。',
+      env: (env) =>
+        `ここで変更しました。以後はこの値を使います。${env} を設定して起動すると、その値に戻ります。`,
+    },
+    secretSession: 'このセッションで入力しました。メモリーにだけ保持し、保存しません。',
+    usedBy: '使う手順',
+    usedByNone: '計画中の手順では使いません。',
+    lockedLegend: '✓ 完了済みの手順がこの値で作られています',
+    locked: (steps) => `ここでは変更できません。使用済み: ${steps}。`,
+    redo: '変更するには、その手順を元に戻す (u) か、終了して `mke-runbook reset --step ID` を実行し、ここで値を変えてから手順をやり直してください。',
+    redoChoice: '選択の手順です。手順一覧でその手順を選び Enter で選び直せます。',
+    changeHint: 'Enter 変更 · Esc 戻る',
+    refused: '変更していません',
+    saved: (label) => `${label}: 変更しました。`,
+  },
 };

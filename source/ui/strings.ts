@@ -1,4 +1,5 @@
 import type {Lang} from '../i18n/text.js';
+import type {ParamOrigin} from '../engine/params.js';
 import {en} from './strings-en.js';
 import {ja} from './strings-ja.js';
 
@@ -76,6 +77,30 @@ export type UiStrings = {
   readonly failedWith: string;
   readonly hint: string;
   readonly closeHint: string;
+  readonly params: ParamsViewStrings;
+};
+
+/** The parameters view's words. */
+export type ParamsViewStrings = {
+  readonly title: string;
+  /** The source column, short. */
+  readonly origins: Readonly<Record<ParamOrigin, string>>;
+  /** The source of the selected parameter, as a sentence (`env` names the variable). */
+  readonly explain: Readonly<Record<ParamOrigin, (env: string) => string>>;
+  /** After a change over a value given at start (`--set`, a file, the environment). */
+  readonly overrides: Readonly<Record<'flag' | 'file' | 'env', (env: string) => string>>;
+  /** A secret typed here. */
+  readonly secretSession: string;
+  readonly usedBy: string;
+  readonly usedByNone: string;
+  /** Marks a parameter a step already done was built with (the legend under the list). */
+  readonly lockedLegend: string;
+  readonly locked: (steps: string) => string;
+  readonly redo: string;
+  readonly redoChoice: string;
+  readonly changeHint: string;
+  readonly refused: string;
+  readonly saved: (label: string) => string;
 };
 
 /** Status names the step list shows (the store's status, refined by reconcile). */
@@ -125,7 +150,9 @@ export type KeyName =
   | 'page'
   | 'ends'
   | 'find'
-  | 'scroll';
+  | 'scroll'
+  | 'params'
+  | 'change';
 
 /** The interface's words in `lang`. */
 export function uiStrings(lang: Lang): UiStrings {

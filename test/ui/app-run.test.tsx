@@ -51,7 +51,10 @@ test('runs the selected step on Enter and streams its output into the pane', asy
       '==> node1: Importing base box',
       '==> node2: Booting VM...',
     ]);
-    assert.equal(screen.at(-1), 'x cancel  l log  d details  L 日本語  ? help  q quit');
+    assert.equal(
+      screen.at(-1),
+      'x cancel  l log  d details  p parameters  L 日本語  ? help  q quit',
+    );
   });
   assert.deepEqual(engine.calls, ['runStep vms']);
   engine.emit({
@@ -129,7 +132,7 @@ test('switches every word on screen to Japanese and back with L', async () => {
     assert.match(app.screen()[2] ?? '', /^› - 事前確認/);
     assert.equal(
       app.screen().at(-1),
-      'j/k 選択  Enter 実行  l ログ  d 詳細  L English  ? ヘルプ  q 終了',
+      'j/k 選択 Enter 実行 l ログ d 詳細 p パラメーター L English ? ヘルプ q 終了',
     );
   });
   app.press('L');

@@ -27,15 +27,16 @@ const helpFrames = {
     'l          log                           *  found in place',
     'd          details                       ?  unknown',
     'D          diagnosis                     ✗  failed',
-    'x Ctrl-C   cancel                        >  skipped',
-    'L          日本語                        !  interrupted',
+    'p          parameters                    >  skipped',
+    'x Ctrl-C   cancel                        !  interrupted',
+    'L          日本語',
     '?          help',
     'q          quit',
     'Esc        back',
     'PgUp PgDn  page',
     'g G        top/end',
     '/ n N      find',
-    ...blank(3),
+    ...blank(2),
     'Esc back  L 日本語  q quit',
   ],
   ja: [
@@ -50,15 +51,16 @@ const helpFrames = {
     'l          ログ                          *  既に存在',
     'd          詳細                          ?  不明',
     'D          診断                          ✗  失敗',
-    'x Ctrl-C   中止                          >  スキップ',
-    'L          English                       !  中断',
+    'p          パラメーター                  >  スキップ',
+    'x Ctrl-C   中止                          !  中断',
+    'L          English',
     '?          ヘルプ',
     'q          終了',
     'Esc        戻る',
     'PgUp PgDn  ページ',
     'g G        先頭/末尾',
     '/ n N      検索',
-    ...blank(3),
+    ...blank(2),
     'Esc 戻る  L English  q 終了',
   ],
 };
@@ -209,7 +211,7 @@ test('starts on the step list, not the resume screen, for a new profile', async 
       'Preflight checks',
       'Finds the tools.',
       ...blank(8),
-      'j/k select  Enter run  l log  d details  L 日本語  ? help  q quit',
+      'j/k select  Enter run  l log  d details  p parameters  L 日本語  ? help  q quit',
     ]);
   });
   app.unmount();
@@ -318,7 +320,7 @@ test('says how much of a long step text the pane leaves out, and where to read i
       'Sentence 10 of the text. Sentence 11 of',
       'the text. Sentence 12 of the text.',
       '… 3 more lines: d details',
-      'j/k select Enter run l log d L ? q',
+      'j/k select Enter run l log d p L ? q',
     ]);
   });
   app.unmount();
