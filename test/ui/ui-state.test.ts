@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   displayStatus,
   initialUiState,
+  isSettled,
   reduceUi,
   type StepView,
   type UiState,
@@ -200,3 +201,10 @@ for (const [view, expected] of statusCases) {
     assert.equal(displayStatus({attempt: 1, checks: [], ...view}), expected);
   });
 }
+
+test('a step recorded done that could not be checked counts as behind us; a failed one does not', () => {
+  assert.deepEqual(
+    (['unknown', 'verified', 'skipped', 'failed', 'pending', 'drifted'] as const).map(isSettled),
+    [true, true, true, false, false, false],
+  );
+});
