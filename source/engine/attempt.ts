@@ -10,6 +10,7 @@ import type {Internals} from './internals.js';
 import {openLog} from './log-writer.js';
 import {attemptFinished, attemptStarted, recordOf} from './records.js';
 import {readTemplate, renderArgs, templateScope} from './scope.js';
+import {outputWords} from '../actions/output-words.js';
 
 /** What one attempt does: files, then actions in order, then checks. */
 export type AttemptPlan = {
@@ -185,7 +186,7 @@ async function execute(
     );
     const content = await readTemplate(internals, file.template, {extraOutputs: extra()});
     await internals.ports.files.writeText(target, content, file.mode);
-    await context.output([`wrote ${target}`], 'info');
+    await context.output([outputWords(context.lang).wrote(target)], 'info');
   }
 
   for (const invocation of plan.invocations) {

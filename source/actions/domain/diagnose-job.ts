@@ -9,6 +9,7 @@ import {getJob, jobTrace, latestJob, type GitlabTarget} from './gitlab-client.js
 import {findRunnerDeployment} from './runner-deployment.js';
 import {probeWords} from '../probe-words.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const jobIdArg = z
   .union([z.number(), z.string()])
@@ -47,7 +48,10 @@ async function clusterEvidence(input: Args, ctx: ActionContext): Promise<Evidenc
         : [],
     );
   if (warnings.length > 0)
-    evidence.push({source: `events in ${input.namespace}`, text: warnings.join('\n')});
+    evidence.push({
+      source: outputWords(ctx.lang).eventsIn(input.namespace),
+      text: warnings.join('\n'),
+    });
   const deployment = await findRunnerDeployment(kube, input.namespace, input.release).catch(
     () => undefined,
   );
@@ -59,7 +63,7 @@ async function clusterEvidence(input: Args, ctx: ActionContext): Promise<Evidenc
       const log = await kube
         .logs(pod.metadata.name, input.namespace, {tailLines: 500})
         .catch(() => '');
-      if (log) evidence.push({source: `log of ${pod.metadata.name}`, text: log});
+      if (log) evidence.push({source: outputWords(ctx.lang).logOf(pod.metadata.name), text: log});
     }
   }
   return evidence;

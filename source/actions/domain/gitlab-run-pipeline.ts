@@ -21,6 +21,7 @@ import {
 } from './gitlab-client.js';
 import {JobFollower} from './job-follower.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const args = z.strictObject({
   url: z.string().url(),
@@ -69,9 +70,7 @@ export const gitlabRunPipeline = registerAction({
       const http = ctx.ports.http;
       let pipeline = await createPipeline(http, target, input.ref);
       await ctx.output(
-        [
-          `pipeline #${pipeline.id} created on ${input.ref}${pipeline.web_url ? `: ${pipeline.web_url}` : ''}`,
-        ],
+        [outputWords(ctx.lang).pipelineCreated(pipeline.id, input.ref, pipeline.web_url)],
         'info',
       );
       const follower = new JobFollower(http, target, (lines) => ctx.output(lines, 'stdout'));

@@ -4,6 +4,7 @@ import type {KubePort} from '../../integrations/kube-port.js';
 import {impersonationUser} from './kube-admission.js';
 import {stepErrorFrom} from './common.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 /** One question put to the authorizer: may the account do `verb` on `resource` (in `namespace`)? */
 export type AccessQuestion = {
@@ -118,8 +119,8 @@ export const kubeAccessSummary = registerAction({
       const allowed = answers.filter((answer) => answer.allowed).map((answer) => answer.phrase);
       await ctx.output(
         [
-          `what ${user} may do now:`,
-          ...answers.map((answer) => `  ${answer.allowed ? 'yes' : 'no '}  ${answer.phrase}`),
+          outputWords(ctx.lang).mayDoNow(user),
+          ...answers.map((answer) => outputWords(ctx.lang).answer(answer.allowed, answer.phrase)),
         ],
         'info',
       );

@@ -5,6 +5,7 @@ import {diagnose} from '../../diagnosis/diagnose.js';
 import {booleanArg, stepErrorFrom} from './common.js';
 import {probeWords} from '../probe-words.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -109,10 +110,7 @@ export const kubeAdmissionProbe = registerAction({
     try {
       const verdict = await tryAdmission(await ctx.ports.kube(input.kubeconfig), input);
       if (verdict.allowed) {
-        await ctx.output(
-          [`admitted: a privileged pod created by ${user} would be accepted`],
-          'info',
-        );
+        await ctx.output([outputWords(ctx.lang).admitted(user)], 'info');
         return {
           ok: true,
           outputs: {allowed: true},

@@ -4,6 +4,7 @@ import type {KubeObject} from '../../integrations/kube-port.js';
 import {stepErrorFrom} from './common.js';
 import {describeSource, loadObjects, manifestSourceShape} from './manifest-source.js';
 import {objectLabel} from './manifests.js';
+import {outputWords} from '../output-words.js';
 
 const args = z
   .strictObject({
@@ -69,10 +70,7 @@ export const kubeDelete = registerAction({
         const {apiVersion, kind, metadata} = object;
         const removed = await kube.remove(apiVersion, kind, metadata.name, metadata.namespace);
         if (removed) deleted++;
-        await ctx.output(
-          [`${objectLabel(object)} ${removed ? 'deleted' : 'was already absent'}`],
-          'info',
-        );
+        await ctx.output([outputWords(ctx.lang).deleted(objectLabel(object), removed)], 'info');
       }
       return {ok: true, outputs: {deleted}};
     } catch (error) {

@@ -3,6 +3,7 @@ import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import {inWorkdir} from './common.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 // Launchpad writes the bundle as kube.yml; older bundles and hand-made ones use other names.
 const candidates = ['kube.yml', 'kube.yaml', 'kubeconfig', 'kubeconfig.yml'];
@@ -21,7 +22,7 @@ export const kubeFindKubeconfig = registerAction({
     for (const name of candidates) {
       const file = path.join(dir, name);
       if (await ctx.ports.files.exists(file)) {
-        await ctx.output([`kubeconfig: ${file}`, `by hand: export KUBECONFIG=${file}`], 'info');
+        await ctx.output(outputWords(ctx.lang).kubeconfig(file), 'info');
         return {ok: true, outputs: {kubeconfig: file}, summary: file};
       }
     }

@@ -5,6 +5,7 @@ import {readiness} from './readiness.js';
 import {identityOutputs, runnerIdentity} from './runner-deployment.js';
 import {probeWords} from '../probe-words.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const args = z.strictObject({
   kubeconfig: z.string().min(1),
@@ -44,10 +45,11 @@ export const kubeRunnerServiceAccount = registerAction({
       }
       const outputs = identityOutputs(input.namespace, identity);
       await ctx.output(
-        [
-          `runner service account: ${outputs.qualified} (Deployment ${outputs.deployment})`,
-          `build pods' service account: ${outputs.buildQualified}`,
-        ],
+        outputWords(ctx.lang).runnerAccounts(
+          outputs.qualified,
+          outputs.deployment,
+          outputs.buildQualified,
+        ),
         'info',
       );
       return {ok: true, outputs, summary: `the runner runs as ${outputs.qualified}`};

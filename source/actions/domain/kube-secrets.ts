@@ -3,6 +3,7 @@ import {registerAction} from '../registry.js';
 import type {KubeObject} from '../../integrations/kube-port.js';
 import {tokenKind} from '../../procedure/runner-values.js';
 import {secretParamArg, secretValue, stepErrorFrom} from './common.js';
+import {outputWords} from '../output-words.js';
 
 const masked = (paramId: string) => `<secret: ${paramId}>`;
 
@@ -71,7 +72,7 @@ export const kubeRunnerTokenSecret = registerAction({
       await kube.apply(secretObject(input.namespace, input.name, data));
       const key = kind === 'authentication' ? 'runner-token' : 'runner-registration-token';
       await ctx.output(
-        [`Secret ${input.namespace}/${input.name} holds the ${kind} token under ${key}`],
+        [outputWords(ctx.lang).tokenSecret(`${input.namespace}/${input.name}`, kind, key)],
         'info',
       );
       return {ok: true, outputs: {tokenKind: kind}};

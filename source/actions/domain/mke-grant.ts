@@ -19,6 +19,7 @@ import {
 import {getMkeConfig, MkeApiError, mkeLogin, putMkeConfig, type MkeTarget} from './mke-client.js';
 import {probeWords} from '../probe-words.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const attributeNames = [
   'hostIPC',
@@ -123,12 +124,7 @@ async function edit(
     const after =
       change === 'merge' ? mergePrivilegeGrant(before, grant) : removePrivilegeGrant(before, grant);
     if (after === before) {
-      await ctx.output(
-        [
-          `MKE's configuration already ${change === 'merge' ? 'has' : 'lacks'} the grant: nothing to change`,
-        ],
-        'info',
-      );
+      await ctx.output([outputWords(ctx.lang).grantAlready(change)], 'info');
       return {ok: true, outputs: {changed: false}};
     }
     await ctx.output(
@@ -148,10 +144,7 @@ async function edit(
         },
       };
     }
-    await ctx.output(
-      [`read back: the grant is ${change === 'merge' ? 'in place' : 'gone'}`],
-      'info',
-    );
+    await ctx.output([outputWords(ctx.lang).readBack(change)], 'info');
     return {ok: true, outputs: {changed: true}};
   } catch (error) {
     if (error instanceof MkeApiError) {

@@ -3,6 +3,7 @@ import {z} from 'zod';
 import {registerAction} from '../registry.js';
 import type {ActionContext} from '../types.js';
 import {fileDiff} from './file-diff.js';
+import {outputWords} from '../output-words.js';
 
 const args = z
   .strictObject({
@@ -31,7 +32,7 @@ export const fileWrite = registerAction<Args>({
     const target = path.resolve(ctx.workdir, input.path);
     const content = await contentOf(input, ctx);
     await ctx.ports.files.writeText(target, content, input.mode);
-    await ctx.output([`wrote ${target}`], 'info');
+    await ctx.output([outputWords(ctx.lang).wrote(target)], 'info');
     return {ok: true, outputs: {path: target}};
   },
 });

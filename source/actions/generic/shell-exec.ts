@@ -5,6 +5,7 @@ import type {ActionContext, PlannedEffect} from '../types.js';
 import type {StepError} from '../../engine/errors.js';
 import {parseDuration} from '../../runbook/duration.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const duration = z.string().refine((text) => parseDuration(text) !== undefined, {
   message: 'a duration such as 30s or 10m',
@@ -88,7 +89,7 @@ export const shellExec = registerAction<Args>({
 
     if (stdoutFile) {
       await ctx.ports.files.writeText(stdoutFile, stdoutLines.join('\n') + '\n');
-      await ctx.output([`wrote ${stdoutLines.length} lines to ${stdoutFile}`], 'info');
+      await ctx.output([outputWords(ctx.lang).wroteLines(stdoutLines.length, stdoutFile)], 'info');
     }
 
     return {

@@ -3,6 +3,7 @@ import {z} from 'zod';
 import {registerAction, type RegisteredAction, type RegisteredProbe} from '../registry.js';
 import {parseDuration} from '../../runbook/duration.js';
 import {planWords} from '../plan-words.js';
+import {outputWords} from '../output-words.js';
 
 const duration = z
   .string()
@@ -51,7 +52,7 @@ export function createWaitUntil(
 
         if (result.detail !== last) {
           last = result.detail;
-          await ctx.output([`waiting: ${result.detail}`], 'info');
+          await ctx.output([outputWords(ctx.lang).waiting(result.detail)], 'info');
         }
 
         if (ctx.signal.aborted) {

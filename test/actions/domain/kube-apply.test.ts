@@ -90,3 +90,18 @@ test('describes a manifest file not written yet in the reader’s language', asy
     {kind: 'note', text: 'マニフェストは manifests/binding.yaml から(実行前に書き出されます)'},
   ]);
 });
+
+test('says what it deleted in Japanese under --lang ja, the object names as they are', async () => {
+  const kube = fakeKube([
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: {name: 'gitlab-runner-psp-crb'},
+    },
+  ]);
+  const {ctx, text} = fakeContext({kube: kube.port});
+  await kubeDelete.run({kubeconfig: '/b/kube.yml', manifest: manifests}, {...ctx, lang: 'ja'});
+  assert.match(text(), /^ClusterRoleBinding\/gitlab-runner-psp-crb を削除しました$/m);
+  assert.match(text(), /^PodSecurityPolicy\/gitlab-runner-psp はもともとありません$/m);
+  assert.doesNotMatch(text(), /deleted|already absent/);
+});
