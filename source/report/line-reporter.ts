@@ -22,20 +22,21 @@ export type LineFormat = {
 const tag = (stepId: string, format: LineFormat): string => format.paint.dim(`[${stepId}]`);
 
 /** The lines a planned effect prints as. */
-export function effectLines(effect: PlannedEffect): string[] {
+export function effectLines(effect: PlannedEffect, lang: Lang = 'en'): string[] {
+  const words = reportWords[lang];
   switch (effect.kind) {
     case 'command': {
-      const env = effect.env?.length ? ` (env: ${effect.env.join(', ')})` : '';
-      const stdin = effect.stdin === undefined ? '' : ' (stdin given)';
+      const env = effect.env?.length ? words.envNames(effect.env) : '';
+      const stdin = effect.stdin === undefined ? '' : words.stdinNote;
       return [`$ ${showCommand(effect.file, effect.args)}${env}${stdin}`];
     }
 
     case 'file': {
-      return [`writes ${effect.path} (${effect.content.split('\n').length} lines)`];
+      return [words.writesFile(effect.path, effect.content.split('\n').length)];
     }
 
     case 'manifest': {
-      return [`${effect.action} manifest (${effect.yaml.trimEnd().split('\n').length} lines)`];
+      return [words.manifestLines(effect.action, effect.yaml.trimEnd().split('\n').length)];
     }
 
     case 'request': {
@@ -59,11 +60,7 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
   const words = reportWords[format.lang];
   switch (event.type) {
     case 'run-started': {
-      return [
-        paint.bold(
-          `▶ ${event.runbookId} · profile ${event.profile} · ${event.target.toUpperCase()}`,
-        ),
-      ];
+      return [paint.bold(words.runStarted(event.runbookId, event.profile, event.target))];
     }
 
     case 'reconcile-started': {
@@ -102,7 +99,9 @@ export function formatEvent(event: EngineEvent, format: LineFormat): string[] {
 
     case 'step-plan': {
       return event.effects.flatMap((effect) =>
-        effectLines(effect).map((line) => `${tag(event.stepId, format)} ${paint.cyan(line)}`),
+        effectLines(effect, format.lang).map(
+          (line) => `${tag(event.stepId, format)} ${paint.cyan(line)}`,
+        ),
       );
     }
 

@@ -45,6 +45,12 @@ export type ReportWords = {
   readonly stdinGiven: string;
   readonly chooseOne: (branchIds: readonly string[]) => string;
   readonly onLeave: string;
+  /** The head of a run, and how an effect is announced before its step runs. */
+  readonly runStarted: (runbookId: string, profile: string, target: string) => string;
+  readonly envNames: (names: readonly string[]) => string;
+  readonly stdinNote: string;
+  readonly writesFile: (file: string, lines: number) => string;
+  readonly manifestLines: (action: 'apply' | 'delete', lines: number) => string;
 };
 
 const en: ReportWords = {
@@ -107,6 +113,12 @@ const en: ReportWords = {
   stdinGiven: '(given, not shown)',
   chooseOne: (branchIds) => `choose one: ${branchIds.join(' | ')}`,
   onLeave: 'on leave',
+  runStarted: (runbookId, profile, target) =>
+    `▶ ${runbookId} · profile ${profile} · ${target.toUpperCase()}`,
+  envNames: (names) => ` (env: ${names.join(', ')})`,
+  stdinNote: ' (stdin given)',
+  writesFile: (file, lines) => `writes ${file} (${lines} lines)`,
+  manifestLines: (action, lines) => `${action} manifest (${lines} lines)`,
 };
 
 const fromJa: Readonly<Record<string, string>> = {
@@ -178,6 +190,13 @@ const ja: ReportWords = {
   stdinGiven: '(渡しますが表示しません)',
   chooseOne: (branchIds) => `どれか 1 つを選びます: ${branchIds.join(' | ')}`,
   onLeave: '離れるとき',
+  runStarted: (runbookId, profile, target) =>
+    `▶ ${runbookId} · プロファイル ${profile} · ${target === 'simulated' ? 'シミュレーション' : '実機'}`,
+  envNames: (names) => `(環境変数: ${names.join(', ')})`,
+  stdinNote: '(標準入力あり)',
+  writesFile: (file, lines) => `${file} を書きます(${lines} 行)`,
+  manifestLines: (action, lines) =>
+    `マニフェストを${action === 'apply' ? '適用' : '削除'}します(${lines} 行)`,
 };
 
 /** The reporter's words in a language. */

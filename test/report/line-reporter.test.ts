@@ -141,3 +141,33 @@ test('writes no colour codes when colour is off and some when it is on', () => {
   assert.doesNotMatch(off.join(''), /\u001B\[/);
   assert.match(on.join(''), /\u001B\[32m/);
 });
+
+test('announces the run and what a step will do in Japanese under --lang ja', () => {
+  const ja = {...plain, lang: 'ja' as const};
+  assert.deepEqual(
+    formatEvent(
+      {type: 'run-started', runbookId: 'example', profile: 'default', target: 'simulated', at: 0},
+      ja,
+    ),
+    ['▶ example · プロファイル default · シミュレーション'],
+  );
+  assert.deepEqual(
+    formatEvent(
+      {
+        type: 'step-plan',
+        stepId: 'first',
+        effects: [
+          {kind: 'command', file: 'helm', args: ['install', 'a b'], env: ['TOKEN']},
+          {kind: 'file', path: '/w/values.yaml', content: 'a: 1\nb: 2'},
+          {kind: 'manifest', action: 'apply', yaml: 'kind: Namespace\n'},
+        ],
+      },
+      ja,
+    ),
+    [
+      '[first] $ helm install "a b"(環境変数: TOKEN)',
+      '[first] /w/values.yaml を書きます(2 行)',
+      '[first] マニフェストを適用します(1 行)',
+    ],
+  );
+});
