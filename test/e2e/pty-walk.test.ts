@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startPty, type PtySession} from './pty-driver.js';
+import {filesUnder, leaksIn} from '../helpers/secret-scan.js';
 
 // Issue 5: the real CLI in a pseudo-terminal at 80×24 against the lab — a new profile, the
 // prompts answered by typing, the failing job, its diagnosis, remediation 2, a green job;
@@ -198,6 +199,18 @@ test(
       await cli.waitFor(/j\/k select +Enter run/, 'the step list again');
       cli.write('q');
       assert.equal((await cli.ends('the app to quit on q')).exitCode, 0, cli.screen());
+      // Output went through the output worker here: no secret in any file it or the app wrote
+      // (the lab's world is the simulated cluster's storage, where the token is a Secret).
+      const written = (await filesUnder(dir)).filter((file) => !file.endsWith('world.json'));
+      assert.ok(written.some((file) => file.endsWith('.log')));
+      assert.deepEqual(
+        await leaksIn(written, [
+          password,
+          childEnv(dir)['GITLAB_RUNNER_TOKEN']!,
+          childEnv(dir)['GITLAB_API_TOKEN']!,
+        ]),
+        [],
+      );
 
       // The same profile again, the password now in the environment (so reconcile can log in
       // to MKE), the lab slower; the first job run again and the CLI killed while it waits.

@@ -1,11 +1,12 @@
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {request} from 'node:https';
-import {readFile, readdir, writeFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {z} from 'zod';
 import {fixture, root, runCli, tempDir, testEnv} from '../cli/cli-process.js';
 import {freshWorld, startLab} from '../helpers/lab.js';
+import {filesUnder, leakForms, leaksIn} from '../helpers/secret-scan.js';
 
 // Distinctive values, so a hit can only be a leak.
 const secrets = {
@@ -13,46 +14,6 @@ const secrets = {
   GITLAB_RUNNER_TOKEN: 'glrt-zz9secret-runner-qx7',
   GITLAB_API_TOKEN: 'glpat-zz9secret/api+QX7',
 };
-
-/** Every form a secret could leak in: plain, base64 (also from inside a longer text), URL-encoded. */
-export function leakForms(secret: string): string[] {
-  const base64 = Buffer.from(secret).toString('base64');
-  // Base64 of the secret inside a longer text starts at any of three byte offsets.
-  const shifted = [1, 2].map((shift) =>
-    Buffer.from(`${'x'.repeat(shift)}${secret}`)
-      .toString('base64')
-      .slice(4)
-      .slice(0, -4),
-  );
-  return [
-    secret,
-    base64.replace(/=+$/, ''),
-    base64.slice(0, -4),
-    ...shifted,
-    encodeURIComponent(secret),
-    JSON.stringify(secret).slice(1, -1),
-  ].filter((form) => form.length >= 8);
-}
-
-async function filesUnder(top: string): Promise<string[]> {
-  const entries = await readdir(top, {recursive: true, withFileTypes: true});
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** `file: form` for each secret form found in a file's bytes (read as latin1, so any byte matches). */
-async function leaksIn(files: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const file of files) {
-    const bytes = await readFile(file, 'latin1');
-    for (const secret of Object.values(secrets))
-      for (const form of leakForms(secret))
-        if (bytes.includes(form)) found.push(`${file}: ${form}`);
-  }
-
-  return found;
-}
 
 async function getJson(url: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -159,7 +120,7 @@ describe(
           );
           assert.ok(files.some((file) => file.endsWith('state.json')));
           assert.ok(files.some((file) => file.includes(`${path.sep}logs${path.sep}`)));
-          assert.deepEqual(await leaksIn(files), []);
+          assert.deepEqual(await leaksIn(files, Object.values(secrets)), []);
 
           const argv = invocations.parse(await getJson(`${lab.url}/_lab/invocations`)).invocations;
           assert.ok(
