@@ -214,8 +214,11 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         };
 
         const info = infos[paramSelected.current];
-        if (key.escape || input === 'p') setView('main');
-        else if (key.upArrow || input === 'k') move(-1);
+        if (key.escape || input === 'p') {
+          // What was said here is about the parameters, not the step list.
+          setNotice(undefined);
+          setView('main');
+        } else if (key.upArrow || input === 'k') move(-1);
         else if (key.downArrow || input === 'j') move(1);
         else if (key.return && info) {
           setNotice(undefined);

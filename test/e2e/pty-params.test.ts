@@ -1,0 +1,148 @@
+import {after, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startPty, type PtySession} from './pty-driver.js';
+
+// The parameters view in the real CLI at 80×24 against the lab: a value changed before the
+// step that uses it runs, the step's text and its Vagrantfile showing the new value, then the
+// same value refused once the step is done.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
+    if (entry.isFile()) {
+      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+
+  return newest;
+}
+
+// As in pty-walk: dist/ when it is fresh, otherwise a build of our own inside the repository.
+function builtCli(): {readonly dir: string; readonly own: boolean} {
+  const cli = path.join(dist, 'cli.js');
+  if (existsSync(cli) && statSync(cli).mtimeMs >= newestUnder(path.join(root, 'source'))) {
+    return {dir: dist, own: false};
+  }
+
+  const dir = path.join(root, 'node_modules/.cache/mke-runbook-pty-params', String(process.pid));
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/build.mjs'), '--outdir', dir],
+    {cwd: root, encoding: 'utf8'},
+  );
+  assert.equal(result.status, 0, `the build failed:\n${result.stdout}${result.stderr}`);
+  return {dir, own: true};
+}
+
+function childEnv(home: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || ['CI', 'FORCE_COLOR', 'MKE_RUNBOOK_HOME'].includes(key)) continue;
+    env[key] = value;
+  }
+
+  return {...env, TERM: 'xterm-256color', HOME: home, LANG: 'C', MKE_RUNBOOK_LAB_SPEED: '0'};
+}
+
+let cleanUp: (() => Promise<void>) | undefined;
+after(async () => cleanUp?.());
+
+test(
+  'changes the VM memory in the parameters view before the VMs are made, then refuses to',
+  {timeout: 120_000},
+  async () => {
+    const bundle = builtCli();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-pty-params-'));
+    const env = childEnv(dir);
+    const cliPath = path.join(bundle.dir, 'cli.js');
+    const common = ['--state-dir', dir, '--profile', 'params'];
+    let cli: PtySession | undefined;
+    cleanUp = async () => {
+      cleanUp = undefined;
+      await cli?.killTree();
+      spawnSync(process.execPath, [cliPath, 'lab', 'stop', ...common], {
+        cwd: root,
+        env,
+        timeout: 20_000,
+      });
+      await rm(dir, {recursive: true, force: true});
+      if (bundle.own) await rm(bundle.dir, {recursive: true, force: true});
+    };
+
+    try {
+      cli = startPty(process.execPath, [cliPath, 'run', '--simulate', ...common], {
+        cwd: root,
+        env,
+        cols: 80,
+        rows: 24,
+        timeoutMs: 30_000,
+      });
+      await cli.waitFor('j/k select  Enter run', 'the first screen');
+      cli.write('j');
+      await cli.waitFor('› - Create the VMs with Vagrant', 'the VM step selected');
+      await cli.waitFor(/with\s+4096\s+MiB each/, "the step's text with the default memory");
+
+      cli.mark();
+      cli.write('p');
+      await cli.waitFor(/Parameters {2}1\/\d+/, 'the parameters view');
+      await cli.waitFor(/Memory per VM \(MiB\) +4096 +default/, 'the memory and its source');
+      cli.write('jj');
+      await cli.waitFor(/› +Memory per VM \(MiB\)/, 'the memory selected');
+      cli.mark();
+      cli.write('\r');
+      await cli.waitFor('› 4096', 'the question, opened on the value in use');
+      cli.mark();
+      // Ctrl-U alone: in the same read as the digits it would not be taken as Ctrl-U.
+      cli.write('\u0015');
+      await cli.waitFor(/│› +│/, 'the field emptied');
+      cli.write('2048');
+      await cli.waitFor('› 2048', 'the new value typed');
+      cli.mark();
+      cli.write('\r');
+      await cli.waitFor(/Memory per VM \(MiB\) +2048 +saved/, 'the new value, saved');
+      cli.mark();
+      cli.write('\u001B');
+      await cli.waitFor(/with\s+2048\s+MiB each/, "the step's text with the new memory");
+
+      cli.mark();
+      cli.write('\r');
+      await cli.waitFor(/✓ +Create the VMs with Vagrant/, 'the VMs to be made');
+      const vagrantfile = await readFile(
+        path.join(dir, 'profiles/params/work/Vagrantfile'),
+        'utf8',
+      );
+      assert.match(vagrantfile, /2048/);
+
+      cli.write('k');
+      cli.mark();
+      cli.write('p');
+      await cli.waitFor(/Parameters {2}3\/\d+/, 'the view again, on the memory');
+      cli.mark();
+      cli.write('\r');
+      await cli.waitFor(
+        'Not changed: Cannot change it here: already used by Create the VMs with Vagrant.',
+        'the refusal naming the step',
+      );
+      cli.mark();
+      cli.write('\u001B');
+      await cli.waitFor(/j\/k select +Enter run/, 'the step list again');
+      cli.write('q');
+      assert.equal((await cli.ends('the app to quit on q')).exitCode, 0, cli.screen());
+      const state: unknown = JSON.parse(
+        await readFile(path.join(dir, 'profiles/params/state.json'), 'utf8'),
+      );
+      assert.match(JSON.stringify(state), /"vm_memory":2048/);
+    } finally {
+      await cleanUp?.();
+    }
+  },
+);
