@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type {ParamInfo} from '../engine/param-info.js';
 import {pick, type Lang} from '../i18n/text.js';
 import {line, type DocLine} from './doc-lines.js';
@@ -29,7 +30,10 @@ export function paramRows(
 ): DocLine[] {
   const originWidth = Math.min(14, Math.max(8, Math.floor(width / 6)));
   const rest = Math.max(10, width - 4 - originWidth - 2);
-  const labelWidth = Math.ceil(rest / 2);
+  // Values take what the longest needs, between a third and a half; labels the rest.
+  const longest = Math.max(0, ...infos.map((info) => stringWidth(shownValue(info))));
+  const valueWidth = Math.max(Math.floor(rest / 3), Math.min(longest + 1, Math.floor(rest / 2)));
+  const labelWidth = rest - valueWidth;
   return infos.map((info, index) => {
     const mark = lockingUses(info).length > 0 ? statusMarks.done : ' ';
     const text =

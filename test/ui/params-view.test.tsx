@@ -74,11 +74,11 @@ test('p lists every parameter with its value in use and where it comes from; Esc
     header,
     progress,
     'Parameters  1/5',
-    '› ✓ Manager address                192.168.123.202                default',
-    '    GitLab URL                     https://gitlab.example.com/    --set',
-    '    Memory (MiB)                   4096                           saved',
-    '    Chart era                      -                              not set yet',
-    '    MKE admin password             ••••                           environment',
+    '› ✓ Manager address                  192.168.123.202              default',
+    '    GitLab URL                       https://gitlab.example.com/  --set',
+    '    Memory (MiB)                     4096                         saved',
+    '    Chart era                        -                            not set yet',
+    '    MKE admin password               ••••                         environment',
     '✓ a step already done was built with it',
     '-'.repeat(80),
     'Manager address  (manager_address)',
@@ -94,7 +94,7 @@ test('p lists every parameter with its value in use and where it comes from; Esc
   await waitFor(() => {
     assert.equal(
       app.screen()[4],
-      '›   GitLab URL                     https://gitlab.example.com/    --set',
+      '›   GitLab URL                       https://gitlab.example.com/  --set',
     );
     assert.deepEqual(app.screen().slice(10, 13), [
       'GitLab URL  (gitlab_url)',
@@ -114,7 +114,7 @@ test('a secret shows as •••• or not set, never its value, even after it 
   const {engine, app} = await openParams({params: unset});
   assert.equal(
     app.screen()[7],
-    '    MKE admin password             -                              not set yet',
+    '    MKE admin password               -                            not set yet',
   );
   app.press('jjjj');
   app.press(keys.enter);
@@ -127,7 +127,7 @@ test('a secret shows as •••• or not set, never its value, even after it 
   assert.deepEqual(engine.calls.slice(-1), ['setParam admin_password hunter2-Secret']);
   assert.equal(
     app.screen()[7],
-    '›   MKE admin password             ••••                           saved',
+    '›   MKE admin password               ••••                         saved',
   );
   assert.equal(
     app.frames.some((frame) => frame.includes('hunter2')),
@@ -160,7 +160,7 @@ test('Enter changes a value through its question, opened on the value in use; th
   await waitFor(() => {
     assert.equal(
       app.screen()[4],
-      '›   GitLab URL                     https://gitlab.workshop.lan/   saved',
+      '›   GitLab URL                      https://gitlab.workshop.lan/  saved',
     );
     assert.equal(app.screen().at(-1), 'GitLab URL: changed.');
   });
@@ -188,7 +188,7 @@ test('Esc in the question changes nothing', async () => {
   await waitFor(() => assert.match(app.screen()[2] ?? '', /^Parameters/));
   assert.equal(
     app.screen()[5],
-    '›   Memory (MiB)                   4096                           saved',
+    '›   Memory (MiB)                     4096                         saved',
   );
   assert.equal(
     engine.calls.some((call) => call.startsWith('setParam')),
