@@ -89,10 +89,6 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const running = state.runningStepId !== undefined;
   const diagnosisOf = diagnosisStep ?? state.lastDiagnosisStepId;
   const diagnosis = diagnosisOf ? state.steps[diagnosisOf]?.diagnosis : undefined;
-  const titleOf = (stepId: string) => {
-    const entry = planned.find((p) => p.step.id === stepId);
-    return entry ? pick(entry.step.title, lang) : stepId;
-  };
 
   useEffect(() => {
     if (view !== 'resume') return;
@@ -222,7 +218,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
         else if (key.downArrow || input === 'j') move(1);
         else if (key.return && info) {
           setNotice(undefined);
-          void editParam(engine, prompter, info, {strings, lang, titleOf}).then((outcome) => {
+          void editParam(engine, prompter, info, {strings, lang, planned}).then((outcome) => {
             setNotice(outcome.kind === 'cancelled' ? undefined : outcome.notice);
           });
         }
@@ -313,7 +309,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       <ParamsView
         infos={engine.params()}
         selected={paramSelected.current}
-        titleOf={titleOf}
+        planned={planned}
         width={columns}
         height={bodyHeight}
         strings={strings}

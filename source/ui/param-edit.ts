@@ -1,9 +1,9 @@
-import type {Engine} from '../engine/engine-api.js';
+import type {Engine, PlannedStep} from '../engine/engine-api.js';
 import type {ParamInfo} from '../engine/param-info.js';
 import type {ParamSpec} from '../runbook/types.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {Prompter} from '../engine/prompter.js';
-import {lockingUses} from './param-lines.js';
+import {lockingUses, stepTitle} from './param-lines.js';
 import type {UiStrings} from './strings.js';
 
 /** How an edit from the parameters view ended, with the notice to show (if any). */
@@ -22,17 +22,19 @@ export async function editParam(
   words: {
     readonly strings: UiStrings;
     readonly lang: Lang;
-    readonly titleOf: (id: string) => string;
+    readonly planned: readonly PlannedStep[];
   },
 ): Promise<EditOutcome> {
-  const {strings, lang, titleOf} = words;
+  const {strings, lang, planned} = words;
   const refused = (message: string): EditOutcome => ({
     kind: 'refused',
     notice: `${strings.params.refused}: ${message}`,
   });
   const locking = lockingUses(info);
   if (locking.length > 0) {
-    return refused(strings.params.locked(locking.map((use) => titleOf(use.stepId)).join(', ')));
+    return refused(
+      strings.params.locked(locking.map((use) => stepTitle(planned, use.stepId, lang)).join(', ')),
+    );
   }
 
   let error: string | undefined;

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import type {PlannedStep} from '../engine/engine-api.js';
 import type {ParamInfo} from '../engine/param-info.js';
 import {pick, type Lang} from '../i18n/text.js';
 import {line, type DocLine} from './doc-lines.js';
@@ -18,6 +19,17 @@ export function shownValue(info: ParamInfo): string {
 /** The steps a done or running step used it for (what stops a change here). */
 export function lockingUses(info: ParamInfo): ParamInfo['usedBy'] {
   return info.usedBy.filter((use) => use.locks);
+}
+
+/** A step's title in the plan (its id when it is not there). */
+export function stepTitle(planned: readonly PlannedStep[], stepId: string, lang: Lang): string {
+  const entry = planned.find((p) => p.step.id === stepId);
+  return entry ? pick(entry.step.title, lang) : stepId;
+}
+
+function undoable(planned: readonly PlannedStep[], stepId: string): boolean {
+  const entry = planned.find((p) => p.step.id === stepId);
+  return entry?.kind === 'action' && entry.step.undo.length > 0;
 }
 
 /** One row per parameter: mark, label, value in use, where it comes from. */
@@ -47,7 +59,7 @@ export function paramRows(
 /** The selected parameter explained: help, where the value comes from, its steps, a lock. */
 export function paramDetail(
   info: ParamInfo,
-  titleOf: (stepId: string) => string,
+  planned: readonly PlannedStep[],
   strings: UiStrings,
   lang: Lang,
   width: number,
@@ -55,6 +67,7 @@ export function paramDetail(
   const words = strings.params;
   const wrap = (text: string, style: Omit<DocLine, 'text'> = {}) =>
     wrapText(text, width).map((row) => line(row, style));
+  const titleOf = (stepId: string) => stepTitle(planned, stepId, lang);
   const env = info.spec.env ?? '';
   const origin =
     info.overrides && info.spec.type !== 'secret'
@@ -74,8 +87,19 @@ export function paramDetail(
   if (locking.length > 0) {
     const titles = locking.map((use) => titleOf(use.stepId)).join(', ');
     out.push(...wrap(words.locked(titles), {color: colors.error}));
-    const choice = locking.some((use) => use.kind === 'choice');
-    out.push(...wrap(choice ? words.redoChoice : words.redo));
+    if (locking.some((use) => use.kind === 'choice')) out.push(...wrap(words.redoChoice));
+    const actions = locking.filter((use) => use.kind === 'action');
+    if (actions.length > 0) {
+      const undo = actions.every((use) => undoable(planned, use.stepId));
+      out.push(
+        ...wrap(
+          words.redo(
+            undo,
+            actions.map((use) => use.stepId),
+          ),
+        ),
+      );
+    }
   }
 
   return out;
@@ -86,16 +110,16 @@ export function paramScreen(
   infos: readonly ParamInfo[],
   selected: number,
   options: {
-    readonly titleOf: (stepId: string) => string;
+    readonly planned: readonly PlannedStep[];
     readonly strings: UiStrings;
     readonly lang: Lang;
     readonly width: number;
     readonly height: number;
   },
 ): ParamScreen {
-  const {titleOf, strings, lang, width, height} = options;
+  const {planned, strings, lang, width, height} = options;
   const info = infos[selected];
-  const detail = info ? paramDetail(info, titleOf, strings, lang, width) : [];
+  const detail = info ? paramDetail(info, planned, strings, lang, width) : [];
   const anyLocked = infos.some((one) => lockingUses(one).length > 0);
   // Title, legend and separator take their rows; the list keeps at least a third of the rest.
   const room = Math.max(1, height - (anyLocked ? 3 : 2));

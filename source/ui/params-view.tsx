@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import type {PlannedStep} from '../engine/engine-api.js';
 import type {ParamInfo} from '../engine/param-info.js';
 import type {Lang} from '../i18n/text.js';
 import {DocLines} from './doc-lines.js';
@@ -8,7 +9,8 @@ import type {UiStrings} from './strings.js';
 type Props = {
   readonly infos: readonly ParamInfo[];
   readonly selected: number;
-  readonly titleOf: (stepId: string) => string;
+  /** The steps as they apply now: titles, and which can be undone. */
+  readonly planned: readonly PlannedStep[];
   readonly width: number;
   readonly height: number;
   readonly strings: UiStrings;
@@ -16,8 +18,8 @@ type Props = {
 };
 
 /** Every parameter with its value in use and source; the selected one explained below. */
-export function ParamsView({infos, selected, titleOf, width, height, strings, lang}: Props) {
-  const {list, detail} = paramScreen(infos, selected, {titleOf, strings, lang, width, height});
+export function ParamsView({infos, selected, planned, width, height, strings, lang}: Props) {
+  const {list, detail} = paramScreen(infos, selected, {planned, strings, lang, width, height});
   return (
     <Box flexDirection="column" width={width} height={height}>
       <DocLines lines={list} width={width} height={list.length} />

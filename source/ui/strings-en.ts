@@ -1,5 +1,8 @@
 import type {UiStrings} from './strings.js';
 
+const resets = (stepIds: readonly string[]) =>
+  stepIds.map((id) => `\`mke-runbook reset --step ${id}\``).join(', ');
+
 /** The interface's words in English. */
 export const en: UiStrings = {
   simulated: 'SIMULATED',
@@ -169,9 +172,9 @@ export const en: UiStrings = {
     usedByNone: 'No step of the plan uses it.',
     lockedLegend: '✓ a step already done was built with it',
     locked: (steps) => `Cannot change it here: already used by ${steps}.`,
-    redo: 'To change it, undo those steps (u) or quit and run `mke-runbook reset --step ID`, then change it here and run them again.',
+    redo: (undo, stepIds) =>
+      `To change it: ${undo ? 'undo (u on the step), or ' : ''}quit and run ${resets(stepIds)} (this forgets progress only; what was built stays), then change it here and run ${stepIds.length === 1 ? 'the step' : 'the steps'} again.`,
     redoChoice: 'A choice: press Enter on it in the step list to pick again.',
-    changeHint: 'Enter change · Esc back',
     refused: 'Not changed',
     saved: (label) => `${label}: changed.`,
   },

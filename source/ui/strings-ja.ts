@@ -1,5 +1,8 @@
 import type {UiStrings} from './strings.js';
 
+const resets = (stepIds: readonly string[]) =>
+  stepIds.map((id) => `\`mke-runbook reset --step ${id}\``).join('、');
+
 /** The interface's words in Japanese. */
 export const ja: UiStrings = {
   simulated: 'シミュレーション',
@@ -171,9 +174,9 @@ export const ja: UiStrings = {
     usedByNone: '計画中の手順では使いません。',
     lockedLegend: '✓ 完了済みの手順がこの値で作られています',
     locked: (steps) => `ここでは変更できません。使用済み: ${steps}。`,
-    redo: '変更するには、その手順を元に戻す (u) か、終了して `mke-runbook reset --step ID` を実行し、ここで値を変えてから手順をやり直してください。',
+    redo: (undo, stepIds) =>
+      `変更するには、${undo ? '手順を元に戻す (手順で u) か、' : ''}終了して ${resets(stepIds)} を実行し(進捗だけを忘れ、作ったものは残ります)、ここで値を変えてから手順をやり直してください。`,
     redoChoice: '選択の手順です。手順一覧でその手順を選び Enter で選び直せます。',
-    changeHint: 'Enter 変更 · Esc 戻る',
     refused: '変更していません',
     saved: (label) => `${label}: 変更しました。`,
   },

@@ -96,9 +96,9 @@ export type ParamsViewStrings = {
   /** Marks a parameter a step already done was built with (the legend under the list). */
   readonly lockedLegend: string;
   readonly locked: (steps: string) => string;
-  readonly redo: string;
+  /** How to redo steps done with the value (`undo` when every one has an undo). */
+  readonly redo: (undo: boolean, stepIds: readonly string[]) => string;
   readonly redoChoice: string;
-  readonly changeHint: string;
   readonly refused: string;
   readonly saved: (label: string) => string;
 };

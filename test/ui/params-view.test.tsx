@@ -85,9 +85,10 @@ test('p lists every parameter with its value in use and where it comes from; Esc
     "The runbook's default.",
     'Used by: Create the VMs (done)',
     'Cannot change it here: already used by Create the VMs.',
-    'To change it, undo those steps (u) or quit and run `mke-runbook reset --step',
-    'ID`, then change it here and run them again.',
-    ...blank(6),
+    'To change it: undo (u on the step), or quit and run `mke-runbook reset --step',
+    'vms` (this forgets progress only; what was built stays), then change it here and',
+    'run the step again.',
+    ...blank(5),
     'j/k select  Enter change  Esc back  L 日本語  q quit',
   ]);
   app.press('j');
@@ -230,8 +231,8 @@ test('speaks Japanese, and fits 60 columns', async () => {
     'Runbook の既定値です。',
     '使う手順: VM を作成 (完了)',
     'ここでは変更できません。使用済み: VM を作成。',
-    '変更するには、その手順を元に戻す (u) か、終了して',
-    '`mke-runbook reset --step ID` を実行し、ここで値を変えてから',
+    '変更するには、手順を元に戻す (手順で u) か、終了して',
+    '`mke-runbook reset --step vms` を実行し(進捗だけを忘れ、作っ',
   ]);
   for (const row of screen) assert.ok(stringWidth(row) <= 60, row);
   app.unmount();
