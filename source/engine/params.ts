@@ -200,8 +200,8 @@ export function createParamResolver(options: {
       const from = found?.from;
       const overrides = from === 'flag' || from === 'file' || from === 'env' ? from : undefined;
       const value = known.get(id) ?? found?.value;
-      // A typed value is saved in the profile unless it is a secret or something stronger
-      // given at start would win again next time: then it lasts for this session only.
+      // A typed value reads as saved in the profile, unless it is a secret (memory only) or a
+      // value given at start would win again at the next start: then it holds for this session.
       // A default is saved once used; it still reads as the runbook's default.
       const origin: ParamOrigin = typed.has(id)
         ? spec.type === 'secret' || overrides

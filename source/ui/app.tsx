@@ -25,7 +25,7 @@ import {LogViewer} from './log-viewer.js';
 import {DiagnosisView} from './diagnosis-view.js';
 import {ResumeScreen} from './resume-screen.js';
 import {ParamsView} from './params-view.js';
-import {editParam} from './param-edit.js';
+import {useParamsView} from './use-params-view.js';
 import {QuestionScreen} from './question-screen.js';
 import {jumpTarget, passedOver, outcomeOf} from './navigation.js';
 import {colors} from './theme.js';
@@ -67,9 +67,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     selectedNow.current = typeof update === 'number' ? update : update(selectedNow.current);
     setSelectedState(selectedNow.current);
   };
-  // The parameters view's selection, a ref for the same reason (`j⏎` in one read).
-  const paramSelected = useRef(0);
-  const [, setParamSelected] = useState(0);
+  const paramsView = useParamsView(engine, prompter);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [askQuit, setAskQuit] = useState(false);
   const [suggestedBranch, setSuggestedBranch] = useState<string | undefined>(undefined);
@@ -200,29 +198,13 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       }
 
       if (view === 'params') {
-        const infos = engine.params();
-        const move = (by: number) => {
-          paramSelected.current = Math.max(
-            0,
-            Math.min(infos.length - 1, paramSelected.current + by),
-          );
-          setParamSelected(paramSelected.current);
-        };
-
-        const info = infos[paramSelected.current];
-        if (key.escape || input === 'p') {
-          // What was said here is about the parameters, not the step list.
-          setNotice(undefined);
-          setView('main');
-        } else if (key.upArrow || input === 'k') move(-1);
-        else if (key.downArrow || input === 'j') move(1);
-        else if (key.return && info) {
-          setNotice(undefined);
-          void editParam(engine, prompter, info, {strings, lang, planned}).then((outcome) => {
-            setNotice(outcome.kind === 'cancelled' ? undefined : outcome.notice);
-          });
-        }
-
+        paramsView.press(input, key, {
+          strings,
+          lang,
+          planned,
+          close: () => setView('main'),
+          notify: setNotice,
+        });
         return;
       }
 
@@ -308,7 +290,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     body = (
       <ParamsView
         infos={engine.params()}
-        selected={paramSelected.current}
+        selected={paramsView.selected}
         planned={planned}
         width={columns}
         height={bodyHeight}

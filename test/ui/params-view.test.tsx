@@ -198,6 +198,13 @@ test('Esc in the question changes nothing', async () => {
   app.unmount();
 });
 
+test('a move and Enter in one read change the parameter moved to', async () => {
+  const {app} = await openParams();
+  app.press('jj\r');
+  await waitFor(() => assert.match(app.lastFrame(), /Memory \(MiB\)\n(.*\n)?.*› 4096/));
+  app.unmount();
+});
+
 test('a value a done step was built with is not asked for: the view says which step and how to redo it', async () => {
   const {engine, app} = await openParams();
   app.press(keys.enter);
