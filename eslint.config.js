@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // Focused rules: the ones that protect users (no shell, no console tearing Ink frames),
 // plus typescript-eslint's recommended set. Formatting is prettier's job.
 export default tseslint.config(
-  {ignores: ['node_modules/', 'dist/', 'dist-tsc/']},
+  {ignores: ['node_modules/', 'dist/', 'dist-tsc/', '.tmp/']},
   ...tseslint.configs.recommended,
   {
     languageOptions: {globals: {...globals.node}},
