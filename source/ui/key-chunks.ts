@@ -29,10 +29,12 @@ export const plainKey: Key = {
 };
 const enterKey: Key = {...plainKey, return: true};
 const backspaceKey: Key = {...plainKey, backspace: true};
+const ctrlUKey: Key = {...plainKey, ctrl: true};
 
 // Backspace held down, or pressed while the app was busy, arrives as several DEL (or BS)
 // bytes in one read; Ink names only a lone one, so the rest would be typed into the answer.
-const editing = /(\r\n|\r|\n|\u007F|\u0008)/;
+// Ctrl-U (clear the field) followed at once by the new value is the same case.
+const editing = /(\r\n|\r|\n|\u007F|\u0008|\u0015)/;
 
 const special = (key: Key) =>
   key.return ||
@@ -62,6 +64,7 @@ export function splitChunk(input: string, key: Key): Array<[string, Key]> {
     if (part === '') continue;
     if (/^[\r\n]+$/.test(part)) keys.push(['\r', enterKey]);
     else if (part === '\u007F' || part === '\b') keys.push(['', backspaceKey]);
+    else if (part === '\u0015') keys.push(['u', ctrlUKey]);
     else keys.push([part, plainKey]);
   }
 
@@ -74,6 +77,8 @@ export function splitKeys(input: string, key: Key): Array<[string, Key]> {
   return Array.from(input.replaceAll('\r\n', '\r'), (character): [string, Key] =>
     character === '\r' || character === '\n'
       ? ['\r', enterKey]
-      : [character, {...plainKey, shift: /[A-Z]/.test(character)}],
+      : character === '\u0015'
+        ? ['u', ctrlUKey]
+        : [character, {...plainKey, shift: /[A-Z]/.test(character)}],
   );
 }

@@ -103,6 +103,16 @@ test('backspaces that arrive in one read with typing erase, and none reaches the
   );
 });
 
+test('Ctrl-U that arrives in one read with the new value clears the field first', () => {
+  const param = params['password'];
+  assert.ok(param);
+  const question: Question = {kind: 'param', param};
+  assert.deepEqual(
+    pressKey(question, {kind: 'param', value: 'typo-typo'}, '\u0015adminadmin\r', none, context),
+    {draft: {kind: 'param', value: 'adminadmin'}, answer: 'adminadmin'},
+  );
+});
+
 test('Ctrl-U empties a text answer', () => {
   const param = params['password'];
   assert.ok(param);
