@@ -1,17 +1,17 @@
+import {isIP} from 'node:net';
 import type {ParamSpec} from '../runbook/types.js';
 import type {ValidationError} from './strings.js';
 
 /** Why a typed answer is not acceptable yet, or undefined when it is. */
 export type ParamProblem = {readonly error: ValidationError; readonly range?: boolean};
 
-const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
 /** Checks a typed answer against the parameter's type, range, choices and pattern. */
 export function validateParam(param: ParamSpec, value: string): ParamProblem | undefined {
   if (value === '') return param.optional ? undefined : {error: 'required'};
   switch (param.type) {
     case 'ip': {
-      return ipv4.test(value) ? undefined : {error: 'ip'};
+      // As the engine checks it (param-value.ts): IPv4 or IPv6.
+      return isIP(value) === 0 ? {error: 'ip'} : undefined;
     }
 
     case 'url': {

@@ -18,6 +18,8 @@ const cases: ReadonlyArray<
   [params['manager'], '192.168.123.202', undefined],
   [params['manager'], '192.168.123.256', {error: 'ip'}],
   [params['manager'], 'node2', {error: 'ip'}],
+  // IPv6 is an address to the engine too: the prompt must not refuse what the engine accepts.
+  [params['manager'], 'fd00::202', undefined],
   [params['manager'], '', {error: 'required'}],
   [params['gitlabUrl'], 'https://gitlab.example.com/', undefined],
   [params['gitlabUrl'], 'gitlab.example.com', {error: 'url'}],
