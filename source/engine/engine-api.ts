@@ -109,6 +109,8 @@ export type Engine = {
   readonly close: () => Promise<void>;
   /** A runbook text (a step's, a branch's) with its `{{ params.x }}` filled with the values known now. */
   readonly fillText: (text: string) => string;
+  /** Switches the language of what the engine and the actions say from now on (the `L` key). */
+  readonly setLang: (lang: Lang) => void;
   /** Every parameter: the value in use (never a secret's), where it comes from, the steps using it. */
   readonly params: () => readonly ParamInfo[];
   /**

@@ -99,6 +99,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await lock.release();
     },
     fillText: (text) => fillText(internals, text),
+    setLang(lang) {
+      internals.lang = lang;
+    },
     params: () => paramInfos(internals),
     setParam: (id, value) => setParam(internals, id, value),
     outputTail: (stepId) => internals.tails.get(stepId)?.lines() ?? [],

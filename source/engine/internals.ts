@@ -20,7 +20,8 @@ export type Internals = {
   readonly params: ParamResolver;
   readonly ports: Ports;
   readonly prompter: Prompter;
-  readonly lang: Lang;
+  /** The language of the words the engine and the actions write; the interface may switch it. */
+  lang: Lang;
   readonly assumeYes: boolean;
   readonly profile: string;
   readonly paths: ProfilePaths;

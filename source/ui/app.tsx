@@ -56,6 +56,8 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
   const question = useQuestion(prompter);
   const [desk] = useState(() => createQuestionDesk(prompter));
   const [lang, setLang] = useState(initialLang);
+  // As the keys left it (`LL` in one read is back where it was), for the engine's words too.
+  const langNow = useRef(initialLang);
   const [view, setView] = useState<View>(() =>
     Object.values(engine.state().steps).some((s) => s.attempts.length > 0) ? 'resume' : 'main',
   );
@@ -159,7 +161,10 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
       }
 
       if (input === 'L') {
-        setLang((l) => (l === 'en' ? 'ja' : 'en'));
+        langNow.current = langNow.current === 'en' ? 'ja' : 'en';
+        setLang(langNow.current);
+        // What the engine and the actions say from now on (checks, resume findings, notes).
+        engine.setLang(langNow.current);
         return;
       }
 

@@ -196,6 +196,19 @@ for (const [lang, detail] of [
   });
 }
 
+test('after setLang the engine speaks the new language (the interface switched with L)', async () => {
+  const {dir, cleanup} = await tempDir();
+  const engine = await openEngine(engineOptions(await fixture('outputs'), dir, {lang: 'en'}));
+  try {
+    assert.equal((await engine.reconcile()).steps[0]?.detail, 'recorded pending');
+    engine.setLang('ja');
+    assert.equal((await engine.reconcile()).steps[0]?.detail, '記録上の状態: 未実行');
+  } finally {
+    await engine.close();
+    await cleanup();
+  }
+});
+
 test('once the earlier step has run, the probe reading its output runs and finds the file made by hand', async () => {
   const {dir, cleanup} = await tempDir();
   const runbook = await fixture('outputs');

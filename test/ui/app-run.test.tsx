@@ -126,7 +126,8 @@ test('asks before quitting while a step runs, then cancels it and reports stoppe
 });
 
 test('switches every word on screen to Japanese and back with L', async () => {
-  const app = renderApp(fakeEngine({runbook: uiRunbook}));
+  const engine = fakeEngine({runbook: uiRunbook});
+  const app = renderApp(engine);
   app.press('L');
   await waitFor(() => {
     assert.match(app.screen()[2] ?? '', /^› - 事前確認/);
@@ -139,6 +140,8 @@ test('switches every word on screen to Japanese and back with L', async () => {
   await waitFor(() => {
     assert.match(app.screen()[2] ?? '', /^› - Preflight checks/);
   });
+  // The engine's own words follow (what checks saw, notes, resume findings).
+  assert.deepEqual(engine.calls, ['setLang ja', 'setLang en']);
   app.unmount();
 });
 

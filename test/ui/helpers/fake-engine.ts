@@ -117,6 +117,9 @@ export function fakeEngine(options: Options): FakeEngine {
       calls.push('close');
     },
     fillText: options.fillText ?? ((text) => text),
+    setLang(lang) {
+      calls.push(`setLang ${lang}`);
+    },
     params: () => params,
     setParam(id, value) {
       calls.push(`setParam ${id} ${value}`);
