@@ -1,57 +1,15 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {startPty, type PtySession} from './pty-driver.js';
+import {builtCli, root, terminalEnv} from './built-cli.js';
 
 // The parameters view in the real CLI at 80×24 against the lab: a value changed before the
 // step that uses it runs, the step's text and its Vagrantfile showing the new value, then the
 // same value refused once the step is done.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
-    if (entry.isFile()) {
-      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-
-  return newest;
-}
-
-// As in pty-walk: dist/ when it is fresh, otherwise a build of our own inside the repository.
-function builtCli(): {readonly dir: string; readonly own: boolean} {
-  const cli = path.join(dist, 'cli.js');
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newestUnder(path.join(root, 'source'))) {
-    return {dir: dist, own: false};
-  }
-
-  const dir = path.join(root, 'node_modules/.cache/mke-runbook-pty-params', String(process.pid));
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'scripts/build.mjs'), '--outdir', dir],
-    {cwd: root, encoding: 'utf8'},
-  );
-  assert.equal(result.status, 0, `the build failed:\n${result.stdout}${result.stderr}`);
-  return {dir, own: true};
-}
-
-function childEnv(home: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || ['CI', 'FORCE_COLOR', 'MKE_RUNBOOK_HOME'].includes(key)) continue;
-    env[key] = value;
-  }
-
-  return {...env, TERM: 'xterm-256color', HOME: home, LANG: 'C', MKE_RUNBOOK_LAB_SPEED: '0'};
-}
 
 let cleanUp: (() => Promise<void>) | undefined;
 after(async () => cleanUp?.());
@@ -60,9 +18,9 @@ test(
   'changes the VM memory in the parameters view before the VMs are made, then refuses to',
   {timeout: 120_000},
   async () => {
-    const bundle = builtCli();
+    const bundle = builtCli('mke-runbook-pty-params');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-pty-params-'));
-    const env = childEnv(dir);
+    const env = terminalEnv(dir);
     const cliPath = path.join(bundle.dir, 'cli.js');
     const common = ['--state-dir', dir, '--profile', 'params'];
     let cli: PtySession | undefined;

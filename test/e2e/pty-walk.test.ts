@@ -1,65 +1,20 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {startPty, type PtySession} from './pty-driver.js';
+import {builtCli, root, terminalEnv} from './built-cli.js';
 import {filesUnder, leaksIn} from '../helpers/secret-scan.js';
 
 // Issue 5: the real CLI in a pseudo-terminal at 80×24 against the lab — a new profile, the
 // prompts answered by typing, the failing job, its diagnosis, remediation 2, a green job;
 // then a kill in the middle of a step and the resume screen of the restart.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const built = ['cli.js', 'lab-server.js', 'lab-bin/vagrant', 'lab-bin/launchpad', 'lab-bin/helm'];
-
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, {withFileTypes: true, recursive: true})) {
-    if (entry.isFile()) {
-      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-
-  return newest;
-}
-
-// `npm test` builds dist/ first, and the walk runs that. Run alone with dist/ missing or
-// older than the sources, it builds its own copy (inside the repository, so the bundle finds
-// package.json and the runbooks as dist/ does) and leaves dist/ to whoever else uses it.
-function builtCli(): {readonly dir: string; readonly own: boolean} {
-  const fresh =
-    built.every((file) => existsSync(path.join(dist, file))) &&
-    statSync(path.join(dist, 'cli.js')).mtimeMs >= newestUnder(path.join(root, 'source'));
-  if (fresh) return {dir: dist, own: false};
-  const dir = path.join(root, 'node_modules/.cache/mke-runbook-pty-walk', String(process.pid));
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, 'scripts/build.mjs'), '--outdir', dir],
-    {cwd: root, encoding: 'utf8'},
-  );
-  assert.equal(result.status, 0, `the build failed:\n${result.stdout}${result.stderr}`);
-  return {dir, own: true};
-}
-
 function childEnv(home: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // Ink prints no live frames under CI=true; colour and home come from the test.
-    if (value === undefined || ['CI', 'FORCE_COLOR', 'MKE_RUNBOOK_HOME'].includes(key)) continue;
-    env[key] = value;
-  }
-
   return {
-    ...env,
-    TERM: 'xterm-256color',
-    HOME: home,
-    LANG: 'C',
-    MKE_RUNBOOK_LAB_SPEED: '0',
+    ...terminalEnv(home),
     // The other two secrets come from the environment; the MKE password is typed.
     GITLAB_RUNNER_TOKEN: 'glrt-ptywalkrunnertoken1',
     GITLAB_API_TOKEN: 'glpat-pty-walk-api-token',
@@ -87,7 +42,7 @@ test(
   'walks a new profile to a green job at 80×24, then resumes after a kill',
   {timeout: 180_000},
   async () => {
-    const bundle = builtCli();
+    const bundle = builtCli('mke-runbook-pty-walk');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'mke-runbook-pty-walk-'));
     const env = childEnv(dir);
     const args = [path.join(bundle.dir, 'cli.js'), 'run', '--simulate', '--state-dir', dir];
