@@ -28,6 +28,7 @@ export type ToWorker = WorkerRun | {readonly type: 'cancel'; readonly id: number
 /** What the worker sends back. */
 export type FromWorker =
   | {readonly type: 'ready'}
+  | {readonly type: 'started'; readonly id: number; readonly pid: number}
   | {readonly type: 'sample'; readonly id: number; readonly sample: OutputSample}
   | {readonly type: 'result'; readonly id: number; readonly result: RunResult}
   | {readonly type: 'failed'; readonly id: number; readonly message: string};
@@ -57,6 +58,8 @@ type Pending = {
   readonly resolve: (result: RunResult) => void;
   readonly reject: (error: Error) => void;
   readonly onSample: (sample: OutputSample) => void;
+  /** The child's process group, once spawned. */
+  pid?: number;
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,6 +80,14 @@ function workerProgram(): WorkerProgram {
   };
 }
 
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
 /** A runner whose worker starts on `warm` or on the first command. */
 export function createOffThreadRunner(
   program: () => WorkerProgram = workerProgram,
@@ -92,7 +103,12 @@ export function createOffThreadRunner(
     worker = undefined;
     // Before it said it was ready the worker read no message: no command of ours started.
     const failure = online ? error : new WorkerUnavailable(error.message);
-    for (const run of pending.values()) run.reject(failure);
+    for (const run of pending.values()) {
+      // Nobody reads its pipes any more: end the command's whole group rather than leave it.
+      if (run.pid !== undefined) killGroup(run.pid);
+      run.reject(failure);
+    }
+
     pending.clear();
   };
 
@@ -114,6 +130,9 @@ export function createOffThreadRunner(
     started.on('message', (message: FromWorker) => {
       if (message.type === 'ready') {
         online = true;
+      } else if (message.type === 'started') {
+        const run = pending.get(message.id);
+        if (run) run.pid = message.pid;
       } else if (message.type === 'sample') {
         pending.get(message.id)?.onSample(message.sample);
       } else if (message.type === 'result') {

@@ -35,6 +35,9 @@ port.on('message', (message: ToWorker) => {
     },
     message.baseEnv,
     message.graceMs,
+    (pid) => {
+      post({type: 'started', id, pid});
+    },
   )
     .then(
       (result) => {

@@ -34,6 +34,8 @@ type Intake = {
   readonly chunk: (data: Buffer | string, stream: Stream) => Promise<void> | void | undefined;
   readonly end: (stream: Stream) => void;
   readonly tail: LineRing;
+  /** Told the child's pid (its process group's id) once it is spawned. */
+  readonly started?: (pid: number) => void;
 };
 
 const tailSize = 40;
@@ -89,6 +91,7 @@ export async function runToLog(
   stream: OutputStream,
   baseEnv: Readonly<Record<string, string | undefined>>,
   graceMs: number,
+  started?: (pid: number) => void,
 ): Promise<RunResult> {
   const tail = createLineRing(tailSize);
   const sink = openLogSink({
@@ -111,6 +114,7 @@ export async function runToLog(
         sink.end(name);
       },
       tail,
+      ...(started ? {started} : {}),
     });
   } finally {
     logError = sink.close();
@@ -161,6 +165,7 @@ async function runChild(
     detached: true,
     stripFinalNewline: false,
   });
+  if (subprocess.pid !== undefined) intake.started?.(subprocess.pid);
 
   let cancelled = false;
   let timedOut = false;

@@ -127,3 +127,32 @@ test('a worker that cannot start leaves the command to run on the caller thread,
 
   assert.equal(starts, 1);
 });
+
+test('a worker that dies in the middle of a command fails it and ends its process group', async () => {
+  // A stand-in worker: starts the command as the real one would (its own group), says so,
+  // notes its pid in the log, then dies with the command still running.
+  const program = `
+    const {parentPort} = require('node:worker_threads');
+    const {spawn} = require('node:child_process');
+    const {writeFileSync} = require('node:fs');
+    parentPort.postMessage({type: 'ready'});
+    parentPort.on('message', (message) => {
+      if (message.type !== 'run') return;
+      const child = spawn(message.file, message.args, {detached: true, stdio: 'ignore'});
+      writeFileSync(message.stream.logPath, String(child.pid));
+      parentPort.postMessage({type: 'started', id: message.id, pid: child.pid});
+      setTimeout(() => process.exit(3), 100);
+    });`;
+  const port = createProcessPort({
+    graceMs: 300,
+    offThread: () => createOffThreadRunner(() => ({target: program, options: {eval: true}})),
+  });
+  const stream = streamTo([]);
+  await assert.rejects(
+    port.run('sleep', ['30'], {stream}),
+    /the output worker stopped \(exit code 3\)/,
+  );
+  const pid = Number(readFileSync(stream.logPath, 'utf8'));
+  assert.ok(pid > 0);
+  assert.deepEqual(await allGone([pid]), [true]);
+});
