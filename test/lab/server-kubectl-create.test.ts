@@ -203,6 +203,15 @@ const cases: Case[] = [
     expected: ['ClusterIP', [{name: '80-8080', port: 80, protocol: 'TCP', targetPort: 8080}]],
   },
   {
+    args: ['create', 'service', 'nodeport', 'web-np', '--tcp=80:8080', '-n', 'gitlab-runner'],
+    printed: 'service/web-np created',
+    get: ['service', 'web-np', '-n', 'gitlab-runner'],
+    json: protobuf,
+    // The API server gives it a port in 30000–32767 when the request names none.
+    expect: (at) => [at('spec', 'type'), typeof at('spec', 'ports', '0', 'nodePort')],
+    expected: ['NodePort', 'number'],
+  },
+  {
     args: ['run', 'shell', '--image=busybox', '-n', 'gitlab-runner'],
     printed: 'pod/shell created',
     get: ['pod', 'shell', '-n', 'gitlab-runner'],

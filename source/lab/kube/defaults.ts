@@ -37,6 +37,8 @@ export function defaultPodSpec(spec: JsonRecord): void {
 }
 
 let nextClusterIp = 1;
+// The API server's default node-port range is 30000–32767; the lab hands them out in order.
+let nextNodePort = 30_000;
 
 /** Applies defaults for a new object of `resource` (mutates `object`). */
 export function applyCreateDefaults(resource: string, object: LabObject): void {
@@ -81,11 +83,13 @@ export function applyCreateDefaults(resource: string, object: LabObject): void {
       }
 
       const ports = spec['ports'];
+      const exposed = spec['type'] === 'NodePort' || spec['type'] === 'LoadBalancer';
       if (Array.isArray(ports)) {
         for (const port of ports) {
           if (!isRecord(port)) continue;
           port['protocol'] ??= 'TCP';
           port['targetPort'] ??= port['port'];
+          if (exposed && port['nodePort'] === undefined) port['nodePort'] = nextNodePort++;
         }
       }
 
