@@ -6,23 +6,17 @@ import type {StateStore} from '../state/store.js';
 import type {Redactor} from '../secrets/redact.js';
 import {RunbookError} from './errors.js';
 import {checkParamValue, type ParamVerdict} from './param-value.js';
+import {paramInUse, type ParamInUse} from './param-in-use.js';
+import {
+  askParam,
+  findParam,
+  missingParams,
+  refuseGivenSecrets,
+  type ParamSource,
+} from './param-sources.js';
 
-type Source = 'flag' | 'env' | 'file' | 'state' | 'default';
-
-/** Where the value in use comes from: a source, typed in this session (`session`), or nowhere yet. */
-export type ParamOrigin = Source | 'session' | 'unset';
-
-/** A parameter's value in use, read without saving anything; a secret's value is never in it. */
-export type ParamInUse = {
-  /** Undefined for a secret and for a parameter with no value yet. */
-  readonly value: ParamValue | undefined;
-  readonly isSet: boolean;
-  readonly origin: ParamOrigin;
-  /** A value typed here overrides one given for this run: which source it overrides. */
-  readonly overrides?: 'flag' | 'file' | 'env';
-  /** Why a value given for this run is refused (the run says so when it needs it). */
-  readonly problem?: string;
-};
+// The parameters view and the UI's words read these with the resolver that produces them.
+export type {ParamInUse, ParamOrigin} from './param-in-use.js';
 
 /** Parameter values for this session: non-secrets also saved in the state, secrets in memory only. */
 export type ParamResolver = {
@@ -59,15 +53,7 @@ export function createParamResolver(options: {
   // Values the person typed in this session (asked, or changed in the parameters view).
   const typed = new Set<string>();
 
-  for (const spec of runbook.params) {
-    if (spec.type === 'secret' && (spec.id in sources.set || spec.id in (sources.file ?? {}))) {
-      throw new RunbookError(
-        'secret-in-flag',
-        `\`${spec.id}\` is a secret: it cannot be given with --set or a params file (it would sit in your shell history or on disk)`,
-        spec.env ? `set the environment variable ${spec.env} instead` : 'enter it when asked',
-      );
-    }
-  }
+  refuseGivenSecrets(runbook, sources);
 
   // Mask secrets from the start, even before a step asks for them: a child may print its env.
   for (const spec of runbook.params) {
@@ -77,7 +63,7 @@ export function createParamResolver(options: {
     }
   }
 
-  const remember = (spec: ParamSpec, value: ParamValue, from: Source | 'prompt'): void => {
+  const remember = (spec: ParamSpec, value: ParamValue, from: ParamSource | 'prompt'): void => {
     known.set(spec.id, value);
     if (from === 'prompt') typed.add(spec.id);
     if (spec.type === 'secret') {
@@ -92,33 +78,7 @@ export function createParamResolver(options: {
     bus.emit({type: 'param-resolved', paramId: spec.id, from});
   };
 
-  const fromSources = (spec: ParamSpec): {value: ParamValue; from: Source} | undefined => {
-    const candidates: [Source, ParamValue | undefined][] = [
-      ['flag', sources.set[spec.id]],
-      ['file', sources.file?.[spec.id]],
-      ['env', spec.env ? sources.env[spec.env] : undefined],
-      ['state', spec.type === 'secret' ? undefined : store.get().params[spec.id]],
-      ['default', spec.default],
-    ];
-    for (const [from, raw] of candidates) {
-      if (raw === undefined || raw === '') {
-        continue;
-      }
-
-      const verdict = checkParamValue(spec, raw);
-      if (!verdict.ok) {
-        throw new RunbookError(
-          'param-invalid',
-          `parameter \`${spec.id}\` from ${describeSource(spec, from)}: ${verdict.message}`,
-          `give a valid value with ${howToGive(spec)}`,
-        );
-      }
-
-      return {value: verdict.value, from};
-    }
-
-    return undefined;
-  };
+  const fromSources = (spec: ParamSpec) => findParam(spec, sources, store);
 
   const tryKnown = (spec: ParamSpec): boolean => {
     if (known.has(spec.id)) {
@@ -148,18 +108,11 @@ export function createParamResolver(options: {
       }
 
       if (options.assumeYes) {
-        throw new RunbookError(
-          'params-missing',
-          [
-            `missing ${missing.length === 1 ? 'a parameter' : `${missing.length} parameters`}:`,
-            ...missing.map((spec) => `  ${spec.id} (${spec.label.en}): ${howToGive(spec)}`),
-          ].join('\n'),
-          'give each one, then run again',
-        );
+        throw missingParams(missing);
       }
 
       for (const spec of missing) {
-        remember(spec, await ask(options.prompter, spec), 'prompt');
+        remember(spec, await askParam(options.prompter, spec), 'prompt');
       }
     },
     peek(id) {
@@ -189,34 +142,9 @@ export function createParamResolver(options: {
     secrets: () => Object.fromEntries(secrets),
     inUse(id) {
       const spec = specOf(specs, id);
-      let found: ReturnType<typeof fromSources>;
-      let problem: string | undefined;
-      try {
-        found = fromSources(spec);
-      } catch (error) {
-        problem = error instanceof RunbookError ? error.message : String(error);
-      }
-
-      const from = found?.from;
-      const overrides = from === 'flag' || from === 'file' || from === 'env' ? from : undefined;
-      const value = known.get(id) ?? found?.value;
-      // A typed value reads as saved in the profile, unless it is a secret (memory only) or a
-      // value given at start would win again at the next start: then it holds for this session.
-      // A default is saved once used; it still reads as the runbook's default.
-      const origin: ParamOrigin = typed.has(id)
-        ? spec.type === 'secret' || overrides
-          ? 'session'
-          : 'state'
-        : from === 'state' && value === spec.default
-          ? 'default'
-          : (from ?? 'unset');
-      return {
-        value: spec.type === 'secret' ? undefined : value,
-        isSet: value !== undefined && value !== '',
-        origin,
-        ...(typed.has(id) && overrides ? {overrides} : {}),
-        ...(problem && !known.has(id) ? {problem} : {}),
-      };
+      return paramInUse(spec, {known: known.get(id), typed: typed.has(id)}, () =>
+        fromSources(spec),
+      );
     },
     change(id, raw) {
       const spec = specOf(specs, id);
@@ -238,51 +166,4 @@ function specOf(specs: ReadonlyMap<string, ParamSpec>, id: string): ParamSpec {
   }
 
   return spec;
-}
-
-async function ask(prompter: Prompter, spec: ParamSpec): Promise<ParamValue> {
-  let error: string | undefined;
-  for (let tries = 0; tries < 5; tries++) {
-    const answer = await prompter.askParam(spec, error);
-    const verdict = checkParamValue(spec, answer);
-    if (verdict.ok) {
-      return verdict.value;
-    }
-
-    error = verdict.message;
-  }
-
-  throw new RunbookError('param-invalid', `no valid value for \`${spec.id}\`: ${error ?? ''}`);
-}
-
-function howToGive(spec: ParamSpec): string {
-  if (spec.type === 'secret') {
-    return spec.env ? `environment variable ${spec.env}` : 'a masked prompt (run interactively)';
-  }
-
-  return `--set ${spec.id}=…${spec.env ? ` or environment variable ${spec.env}` : ''}`;
-}
-
-function describeSource(spec: ParamSpec, from: Source): string {
-  switch (from) {
-    case 'flag': {
-      return '--set';
-    }
-
-    case 'env': {
-      return `environment variable ${spec.env ?? ''}`;
-    }
-
-    case 'file': {
-      return 'the params file';
-    }
-
-    case 'state': {
-      return 'the saved state';
-    }
-
-    default: {
-      return 'the runbook default';
-    }
-  }
 }
