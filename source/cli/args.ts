@@ -2,6 +2,7 @@ import {parseArgs} from 'node:util';
 import type {Lang} from '../i18n/text.js';
 import {commandSpecs, flagSpecs, type CommandName} from './flags.js';
 import {closest, usageError} from './usage-error.js';
+import {usageWords} from './usage-words.js';
 
 /** Flags common to every command, after checking. */
 export type CommonOptions = {
@@ -64,10 +65,7 @@ function parseSet(values: readonly string[]): Record<string, string> {
     const equals = value.indexOf('=');
     const key = equals === -1 ? value : value.slice(0, equals);
     if (equals === -1 || !paramKeyPattern.test(key)) {
-      throw usageError(
-        `\`--set ${key}\` must look like --set name=value`,
-        'parameter names are lower case: --set namespace=gitlab-runner',
-      );
+      throw usageError((lang) => usageWords(lang).badSet(key));
     }
 
     result[key] = value.slice(equals + 1);
@@ -84,10 +82,7 @@ function firstCommand(positionals: readonly string[]): {command: CommandName; re
   if (/\.ya?ml$/u.test(first) || first.includes('/'))
     return {command: 'run', rest: [first, ...rest]};
   const guess = closest(first, commandNames);
-  throw usageError(
-    `unknown command \`${first}\``,
-    guess ? `did you mean \`mke-runbook ${guess}\`? (see --help)` : 'see `mke-runbook --help`',
-  );
+  throw usageError((lang) => usageWords(lang).unknownCommand(first, guess));
 }
 
 // node:util's messages are long and generic; name the flag and guess the intended one.
@@ -99,15 +94,14 @@ function parseError(error: unknown): Error {
       unknown.replace(/^-+/u, ''),
       flagSpecs.map((spec) => spec.name),
     );
-    return usageError(
-      `unknown flag \`${unknown}\``,
-      guess ? `did you mean \`--${guess}\`? (see --help)` : 'see `mke-runbook --help`',
-    );
+    return usageError((lang) => usageWords(lang).unknownFlag(unknown, guess));
   }
 
   const needsValue = /^Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/u.exec(message)?.[1];
-  if (needsValue !== undefined) return usageError(`\`${needsValue}\` needs a value`);
-  return usageError(message.split('\n')[0] ?? message);
+  if (needsValue !== undefined)
+    return usageError((lang) => usageWords(lang).flagNeedsValue(needsValue));
+  const first = message.split('\n')[0] ?? message;
+  return usageError((lang) => usageWords(lang).argsRefused(first));
 }
 
 /** Turns the arguments (without `node` and the script) into a command; throws a usage RunbookError. */
@@ -147,24 +141,18 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
 
   for (const spec of flagSpecs) {
     if (given(spec.name) && spec.commands && !spec.commands.includes(command)) {
-      throw usageError(`\`--${spec.name}\` does not apply to \`${command}\``);
+      throw usageError((lang) => usageWords(lang).flagNotFor(spec.name, command));
     }
   }
 
   const profile = text('profile') ?? 'default';
   if (!profilePattern.test(profile)) {
-    throw usageError(
-      `profile name \`${profile}\` is not allowed`,
-      'use letters, digits, dot, dash and underscore',
-    );
+    throw usageError((lang) => usageWords(lang).badProfile(profile));
   }
 
   const lang = text('lang');
   if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
-    throw usageError(
-      `\`--lang ${lang}\` is not a language this tool speaks`,
-      'use --lang en or --lang ja',
-    );
+    throw usageError((say) => usageWords(say).badLang(lang));
   }
 
   const common: CommonOptions = {
@@ -175,14 +163,14 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   };
   const tooMany = (max: number): void => {
     if (rest.length > max)
-      throw usageError(`unexpected argument \`${rest[max] ?? ''}\` after \`${command}\``);
+      throw usageError((lang) => usageWords(lang).unexpectedArgument(rest[max] ?? '', command));
   };
 
   switch (command) {
     case 'log': {
       tooMany(1);
       const [step] = rest;
-      if (step === undefined) throw usageError('`log` needs the step id: mke-runbook log STEP');
+      if (step === undefined) throw usageError((lang) => usageWords(lang).logNeedsStep);
       return {kind: 'log', step, common};
     }
 
@@ -190,9 +178,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       tooMany(1);
       const [action] = rest;
       if (action !== 'start' && action !== 'stop' && action !== 'status' && action !== 'reset') {
-        throw usageError(
-          `\`lab\` needs one of start, stop, status, reset${action ? ` (not \`${action}\`)` : ''}`,
-        );
+        throw usageError((lang) => usageWords(lang).labNeedsAction(action));
       }
 
       return {kind: 'lab', action, common};
@@ -206,8 +192,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     default: {
       tooMany(1);
       if (given('simulate') && given('real'))
-        throw usageError('give `--simulate` or `--real`, not both');
-      if (given('from') && given('only')) throw usageError('give `--from` or `--only`, not both');
+        throw usageError((lang) => usageWords(lang).simulateOrReal);
+      if (given('from') && given('only')) throw usageError((lang) => usageWords(lang).fromOrOnly);
       const set = values['set'];
       const run: RunOptions = {
         yes: values['yes'] === true,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {langFromEnvironment, type Lang} from '../i18n/text.js';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {cliWords} from './cli-words.js';
 import {bundleIdentity, loadRunbookCached} from '../runbook/cache.js';
 import type {Runbook} from '../runbook/types.js';
 import type {ProfilePaths} from '../state/paths.js';
@@ -61,9 +62,6 @@ export function checkSameRunbook(
   profile: string,
 ): void {
   if (state === undefined || state.runbookId === runbook.id) return;
-  throw new RunbookError(
-    'usage',
-    `profile \`${profile}\` holds the progress of runbook \`${state.runbookId}\`, not \`${runbook.id}\``,
-    'name that runbook, or use another --profile',
-  );
+  const recorded = state.runbookId;
+  throw wordedError('usage', (lang) => cliWords(lang).otherRunbook(profile, recorded, runbook.id));
 }

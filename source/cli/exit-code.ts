@@ -1,4 +1,6 @@
-import {RunbookError} from '../engine/errors.js';
+import {RunbookError, type ErrorText} from '../engine/errors.js';
+import type {Lang} from '../i18n/text.js';
+import {cliWords} from './cli-words.js';
 import type {RunOutcome} from '../engine/engine-api.js';
 
 /** The documented exit codes. */
@@ -38,20 +40,23 @@ export function exitCodeForOutcome(outcome: RunOutcome): number {
   return outcome === 'done' ? exitCodes.done : exitCodes.failed;
 }
 
-// For errors raised without a hint: every message a user can cause says what to try.
-const fallbackHints: Readonly<Record<string, string>> = {
-  'runbook-not-found':
-    'name an existing runbook file (the default is runbooks/mke-gitlab-runner.yaml)',
-  'state-corrupt': 'look at the file, or move it away to start the profile again',
-};
-
-/** One clear message (and its hint) for stderr, without a stack trace. */
-export function errorMessage(error: unknown): string {
+/**
+ * One clear message (and its hint) for stderr, without a stack trace, in `lang` when the
+ * error's thrower gave its words in a table; a hint is always given (what to try next).
+ */
+export function errorMessage(error: unknown, lang: Lang = 'en'): string {
+  const words = cliWords(lang);
+  let said: ErrorText;
   if (error instanceof RunbookError) {
-    const hint = error.hint ?? fallbackHints[error.code] ?? 'see `mke-runbook --help`';
-    return `mke-runbook: ${error.message}\nhint: ${hint}\n`;
+    const translated = error.words?.(lang);
+    // An error without table words keeps its English message; its hint can still be said.
+    const own = translated ? translated.hint : lang === 'en' ? error.hint : undefined;
+    const hint =
+      own ?? words.fallbackHints[error.code] ?? error.hint ?? words.fallbackHints['default'];
+    said = {message: translated?.message ?? error.message, ...(hint ? {hint} : {})};
+  } else {
+    said = words.unexpected(error instanceof Error ? error.message : String(error));
   }
 
-  const message = error instanceof Error ? error.message : String(error);
-  return `mke-runbook: unexpected error: ${message}\nhint: this is a bug; run with MKE_RUNBOOK_DEBUG=1 for details and report it\n`;
+  return `mke-runbook: ${said.message}\n${words.hintLabel}: ${said.hint ?? ''}\n`;
 }

@@ -1,7 +1,8 @@
 import {pick, type Lang} from '../i18n/text.js';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError, type RunbookError} from '../engine/errors.js';
 import type {Prompter} from '../engine/prompter.js';
 import type {Runbook} from '../runbook/types.js';
+import {cliWords} from './cli-words.js';
 
 /** A prompter for runs without a person at a terminal; remembers the question it could not answer. */
 export type HeadlessPrompter = Prompter & {
@@ -28,25 +29,23 @@ export function createHeadlessPrompter(options: {
   return {
     refused: () => refused,
     async askParam(param) {
-      const label = pick(param.label, options.lang);
-      const how =
-        param.type === 'secret'
-          ? param.env
-            ? `set the environment variable ${param.env}`
-            : 'run in a terminal to type it (secrets are never taken from --set)'
-          : `give --set ${param.id}=VALUE${param.env ? ` or set the environment variable ${param.env}` : ''}`;
       return refuse(
-        new RunbookError('missing-param', `parameter \`${param.id}\` (${label}) has no value`, how),
+        wordedError('missing-param', (lang) =>
+          cliWords(lang).missingParam(
+            param.id,
+            pick(param.label, lang),
+            param.type === 'secret',
+            param.env,
+          ),
+        ),
       );
     },
     async confirm(question, confirmOptions) {
       if (options.assumeYes) return true;
-      const danger = confirmOptions?.danger ? ' (dangerous)' : '';
+      const danger = confirmOptions?.danger === true;
       return refuse(
-        new RunbookError(
-          'needs-answer',
-          `a question needs an answer${danger}: ${pick(question, options.lang)}`,
-          'add --yes to confirm it, or run in a terminal to answer',
+        wordedError('needs-answer', (lang) =>
+          cliWords(lang).needsAnswer(pick(question, lang), danger),
         ),
       );
     },
@@ -54,14 +53,9 @@ export function createHeadlessPrompter(options: {
       const choice = options.runbook.steps.find((step) => step.id === stepId);
       const parameter = choice?.kind === 'choice' ? choice.param : undefined;
       const ids = branches.map((branch) => branch.id).join(', ');
+      const setHint = parameter ? `--set ${parameter}=${branches[0]?.id ?? 'BRANCH'}` : undefined;
       return refuse(
-        new RunbookError(
-          'needs-choice',
-          `step \`${stepId}\` needs a choice between ${ids}`,
-          parameter
-            ? `give --set ${parameter}=${branches[0]?.id ?? 'BRANCH'}`
-            : 'run in a terminal to choose',
-        ),
+        wordedError('needs-choice', (lang) => cliWords(lang).needsChoice(stepId, ids, setHint)),
       );
     },
   };

@@ -1,4 +1,5 @@
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {cliWords} from './cli-words.js';
 import type {LabOwner, LabRuntime} from '../lab/contract.js';
 
 // Generous: from source (tsx) on a busy machine the server takes seconds to compile.
@@ -13,11 +14,8 @@ export async function startLabOrExplain(
   try {
     return await startLab(target, {timeoutMs: startTimeoutMs, ...(owner ? {owner} : {})});
   } catch (error) {
-    throw new RunbookError(
-      'lab-failed',
-      error instanceof Error ? error.message : String(error),
-      'look at the lab log named above; `mke-runbook lab stop` then `mke-runbook lab start` starts it afresh',
-    );
+    const said = error instanceof Error ? error.message : String(error);
+    throw wordedError('lab-failed', (lang) => cliWords(lang).labFailed(said));
   }
 }
 

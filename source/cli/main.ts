@@ -1,5 +1,6 @@
 import {parseCommandLine} from './args.js';
 import type {CliIo} from './context.js';
+import {errorLang} from './error-lang.js';
 import {errorMessage, exitCodeForError} from './exit-code.js';
 import {helpText} from './help.js';
 import {packageInfo} from './package-root.js';
@@ -55,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
     }
   } catch (error) {
-    io.stderr.write(errorMessage(error));
+    io.stderr.write(errorMessage(error, errorLang(argv, io.env)));
     if (io.env['MKE_RUNBOOK_DEBUG'] && error instanceof Error && error.stack)
       io.stderr.write(`${error.stack}\n`);
     return exitCodeForError(error);

@@ -1,11 +1,12 @@
 import {readFile} from 'node:fs/promises';
 import {parse} from 'yaml';
 import {z} from 'zod';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
 import type {ParamSources} from '../engine/engine-api.js';
 import type {ParamValue, Runbook} from '../runbook/types.js';
 import {checkParamValue} from '../engine/param-value.js';
 import {closest, usageError} from './usage-error.js';
+import {cliWords} from './cli-words.js';
 
 const paramsFileSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
@@ -15,29 +16,21 @@ export async function readParamsFile(file: string): Promise<Record<string, Param
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new RunbookError(
-      'params-file',
-      `cannot read the parameters file \`${file}\`: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const why = error instanceof Error ? error.message : String(error);
+    throw wordedError('params-file', (lang) => cliWords(lang).paramsFileUnreadable(file, why));
   }
 
   let data: unknown;
   try {
     data = parse(text, {maxAliasCount: 10});
   } catch (error) {
-    throw new RunbookError(
-      'params-file',
-      `the parameters file \`${file}\` is not YAML or JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
+    const why = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw wordedError('params-file', (lang) => cliWords(lang).paramsFileNotYaml(file, why));
   }
 
   const parsed = paramsFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    throw new RunbookError(
-      'params-file',
-      `the parameters file \`${file}\` must map parameter names to strings, numbers or booleans`,
-      'for example:  namespace: gitlab-runner',
-    );
+    throw wordedError('params-file', (lang) => cliWords(lang).paramsFileShape(file));
   }
 
   return parsed.data;
@@ -59,19 +52,11 @@ export function checkGivenParams(
     const spec = runbook.params.find((param) => param.id === key);
     if (spec === undefined) {
       const guess = closest(key, ids);
-      throw usageError(
-        `\`${key}\` (from ${where}) is not a parameter of runbook \`${runbook.id}\``,
-        guess ? `did you mean \`${guess}\`?` : `its parameters: ${ids.join(', ') || '(none)'}`,
-      );
+      throw usageError((lang) => cliWords(lang).notAParam(key, where, runbook.id, guess, ids));
     }
 
     if (spec.type === 'secret') {
-      throw usageError(
-        `secret parameter \`${key}\` cannot be given with ${where}: the value would be visible in the process list or on disk`,
-        spec.env
-          ? `set the environment variable ${spec.env} instead`
-          : 'run in a terminal to type it',
-      );
+      throw usageError((lang) => cliWords(lang).secretGiven(key, where, spec.env));
     }
 
     // Said now, before the lab starts and the steps show: the engine would only find out
@@ -79,10 +64,8 @@ export function checkGivenParams(
     // An empty value counts as not given, as in the engine.
     const verdict = value === '' ? undefined : checkParamValue(spec, value);
     if (verdict && !verdict.ok) {
-      throw usageError(
-        `parameter \`${key}\` from ${where}: ${verdict.message}`,
-        `give a valid value with ${where === '--set' ? `--set ${key}=…` : `\`${key}:\` in the file`}`,
-      );
+      const why = verdict.message;
+      throw usageError((lang) => cliWords(lang).badValue(key, where, why));
     }
   }
 }

@@ -6,10 +6,11 @@ import type {KubePort} from '../integrations/kube-port.js';
 import {createProcessPort} from '../integrations/process.js';
 import {createOffThreadRunner} from '../integrations/process-offthread.js';
 import {createFilesPort} from '../integrations/files.js';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError, type RunbookError} from '../engine/errors.js';
+import {cliWords} from './cli-words.js';
 
 const offlineError = (): RunbookError =>
-  new RunbookError('lab-offline', 'the simulated lab is not running', 'mke-runbook lab start');
+  wordedError('lab-offline', (lang) => cliWords(lang).labOffline);
 
 /** What the children see when the target is the lab. */
 export function labEnvironment(

@@ -1,4 +1,5 @@
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {cliWords} from './cli-words.js';
 import type {Target} from '../engine/events.js';
 import {createProcessPort} from '../integrations/process.js';
 
@@ -15,11 +16,8 @@ export async function chooseTarget(
   // A profile's progress describes one world: steps done in the lab are not done on real
   // machines, so a profile never switches target silently.
   if (recorded && wanted !== 'auto' && wanted !== recorded.target) {
-    throw new RunbookError(
-      'unsafe',
-      `profile \`${recorded.profile}\` was run against the ${recorded.target === 'simulated' ? 'simulated lab' : 'real machines'}; it cannot continue against the ${wanted === 'simulated' ? 'simulated lab' : 'real machines'}`,
-      'use another --profile for this target, or `mke-runbook reset` to start this one over',
-    );
+    const {profile, target} = recorded;
+    throw wordedError('unsafe', (lang) => cliWords(lang).otherTarget(profile, target, wanted));
   }
 
   if (recorded) return recorded.target;

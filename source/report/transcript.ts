@@ -4,6 +4,7 @@ import type {ProfileState} from '../state/types.js';
 import type {PlanEntry} from './plan-table.js';
 import {effectLines} from './line-reporter.js';
 import {elapsedMs, formatDuration} from './duration.js';
+import {transcriptWords} from './transcript-words.js';
 
 /** The bounded end of one attempt's log, as read for the transcript. */
 export type LogExcerpt = {
@@ -40,39 +41,38 @@ function fenced(lines: readonly string[]): string[] {
 }
 
 function stepSection(step: ActionStep, number: string, input: TranscriptInput): string[] {
+  const words = transcriptWords(input.lang);
   const record = input.state.steps[step.id];
   const status = record?.status ?? 'pending';
   const lines = [`### ${number} ${pick(step.title, input.lang)} (\`${step.id}\`)`, ''];
   const attempts = record?.attempts ?? [];
-  lines.push(`Status: **${status}** · attempts: ${attempts.length}`, '');
+  lines.push(words.stepStatus(words.status[status], attempts.length), '');
   const plan = input.plans.get(step.id);
   if (plan && plan.effects.length > 0) {
-    lines.push(plan.rendered ? 'Runs:' : 'Runs (as written in the runbook):', '');
-    lines.push(...fenced(plan.effects.flatMap((effect) => effectLines(effect))), '');
+    lines.push(plan.rendered ? words.runs : words.runsAsWritten, '');
+    lines.push(...fenced(plan.effects.flatMap((effect) => effectLines(effect, input.lang))), '');
   }
 
   for (const attempt of attempts) {
     const took = elapsedMs(attempt.startedAt, attempt.endedAt);
-    const exit =
-      attempt.error?.exitCode === undefined ? '' : `, exit code ${attempt.error.exitCode}`;
     lines.push(
-      `Attempt ${attempt.n}: **${attempt.status}**${exit} — ${attempt.startedAt}` +
+      `${words.attempt(attempt.n, words.status[attempt.status], attempt.error?.exitCode)} — ${attempt.startedAt}` +
         (took === undefined ? '' : ` (${formatDuration(took)})`),
     );
     if (attempt.error) {
       lines.push('', `> ${attempt.error.message}`);
-      if (attempt.error.hint) lines.push('>', `> Hint: ${attempt.error.hint}`);
+      if (attempt.error.hint) lines.push('>', `> ${words.hint}: ${attempt.error.hint}`);
     }
 
     const log = input.logs.get(attempt.logPath);
     lines.push('');
     if (log === undefined || log.missing) {
-      lines.push(`(log not found: \`${attempt.logPath}\`)`, '');
+      lines.push(words.logNotFound(attempt.logPath), '');
       continue;
     }
 
-    if (log.truncated) lines.push(`Last ${log.lines.length} lines of \`${attempt.logPath}\`:`, '');
-    else lines.push(`Output (\`${attempt.logPath}\`):`, '');
+    if (log.truncated) lines.push(words.lastLines(log.lines.length, attempt.logPath), '');
+    else lines.push(words.output(attempt.logPath), '');
     lines.push(...fenced(log.lines), '');
   }
 
@@ -82,28 +82,35 @@ function stepSection(step: ActionStep, number: string, input: TranscriptInput): 
 /** The Markdown transcript of a profile: steps, choices, commands, outputs, durations. Secrets masked. */
 export function renderTranscript(input: TranscriptInput): string {
   const {runbook, state, lang} = input;
+  const words = transcriptWords(lang);
   const lines = [
     `# ${pick(runbook.title, lang)}`,
     '',
-    `Transcript of profile \`${input.profile}\` (runbook \`${runbook.id}\`, target ${state.target}), ` +
-      `started ${state.createdAt}, last change ${state.updatedAt}, exported ${input.generatedAt}.`,
+    words.intro({
+      profile: input.profile,
+      runbookId: runbook.id,
+      target: words.target[state.target],
+      createdAt: state.createdAt,
+      updatedAt: state.updatedAt,
+      generatedAt: input.generatedAt,
+    }),
     '',
-    '## Parameters',
+    `## ${words.parameters}`,
     '',
-    '| parameter | value |',
+    `| ${words.paramHeads.join(' | ')} |`,
     '|---|---|',
   ];
   for (const param of runbook.params) {
     const value =
       param.type === 'secret'
-        ? '(secret: never recorded)'
+        ? words.secretValue
         : param.id in state.params
           ? `\`${String(state.params[param.id])}\``
-          : '(not set)';
+          : words.notSet;
     lines.push(`| ${param.id} | ${value} |`);
   }
 
-  lines.push('', '## Steps', '');
+  lines.push('', `## ${words.steps}`, '');
   let number = 0;
   for (const step of runbook.steps) {
     number++;
@@ -115,13 +122,12 @@ export function renderTranscript(input: TranscriptInput): string {
     const branch = state.branches[step.id];
     lines.push(`### ${number}. ${pick(step.title, lang)} (\`${step.id}\`)`, '');
     if (branch === undefined) {
-      lines.push('No branch chosen yet.', '');
+      lines.push(words.noBranch, '');
       continue;
     }
 
-    const previous = branch.previous ? ` (switched from \`${branch.previous}\`)` : '';
     const reason = branch.reason ? ` — ${branch.reason}` : '';
-    lines.push(`Chose **${branch.branchId}** at ${branch.at}${previous}${reason}`, '');
+    lines.push(`${words.chose(branch.branchId, branch.at, branch.previous)}${reason}`, '');
     const chosen = step.branches.find((candidate) => candidate.id === branch.branchId);
     for (const [index, inner] of (chosen?.steps ?? []).entries()) {
       lines.push(...stepSection(inner, `${number}.${index + 1}`, input));

@@ -1,7 +1,8 @@
 import {mkdir, open, readFile, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {stateWords} from './state-words.js';
 
 /** A held profile lock. */
 export type Lock = {readonly release: () => Promise<void>};
@@ -32,26 +33,18 @@ export async function acquireLock(lockFile: string, profile: string): Promise<Lo
     }
 
     if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-      throw new RunbookError(
-        'locked',
-        `profile "${profile}" is in use by process ${holder}`,
-        'wait for it to finish, or use another --profile',
-      );
+      throw wordedError('locked', (lang) => stateWords(lang).inUse(profile, holder));
     }
 
     if (holder === process.pid) {
-      throw new RunbookError(
-        'locked',
-        `profile "${profile}" is already open in this process (${holder})`,
-        'close the other engine first',
-      );
+      throw wordedError('locked', (lang) => stateWords(lang).openHere(profile, holder));
     }
 
     // The holder is gone: remove its lock and try again (another process may win the race).
     await unlink(lockFile).catch(() => undefined);
   }
 
-  throw new RunbookError('locked', `profile "${profile}" could not be locked`, 'try again');
+  throw wordedError('locked', (lang) => stateWords(lang).notLocked(profile));
 }
 
 async function releaseLock(lockFile: string): Promise<void> {

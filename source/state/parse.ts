@@ -1,5 +1,6 @@
 import {z} from 'zod';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError, type RunbookError} from '../engine/errors.js';
+import {stateWords} from './state-words.js';
 import {stateSchemaVersion, type ProfileState} from './types.js';
 
 const status = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'interrupted']);
@@ -50,11 +51,7 @@ const stateSchema = z.object({
 /** Parses a state file's text; refuses (never resets) a corrupt or newer file. */
 export function parseState(text: string, file: string, backupFile: string): ProfileState {
   const corrupt = (why: string): RunbookError =>
-    new RunbookError(
-      'state-corrupt',
-      `the state file \`${file}\` cannot be read (${why})`,
-      `the last good state is in \`${backupFile}\`: copy it over the state file, or run \`reset\` to start the profile afresh`,
-    );
+    wordedError('state-corrupt', (lang) => stateWords(lang).corrupt(file, why, backupFile));
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -64,10 +61,9 @@ export function parseState(text: string, file: string, backupFile: string): Prof
 
   const version = z.object({schemaVersion: z.number()}).safeParse(data);
   if (version.success && version.data.schemaVersion > stateSchemaVersion) {
-    throw new RunbookError(
-      'state-newer',
-      `the state file \`${file}\` was written by a newer mke-runbook (schema ${version.data.schemaVersion}, this one reads ${stateSchemaVersion})`,
-      'upgrade mke-runbook, or use another --profile',
+    const written = version.data.schemaVersion;
+    throw wordedError('state-newer', (lang) =>
+      stateWords(lang).newer(file, written, stateSchemaVersion),
     );
   }
 

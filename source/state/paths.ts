@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {stateWords} from './state-words.js';
 
 /** Where a profile keeps its state, work files and logs. */
 export type ProfilePaths = {
@@ -24,11 +25,7 @@ export function defaultStateDir(
 /** The paths of one profile; the name must be a plain word (it becomes a directory). */
 export function profilePaths(stateDir: string, profile: string): ProfilePaths {
   if (!/^[A-Za-z0-9][\w.-]*$/.test(profile) || profile.includes('..')) {
-    throw new RunbookError(
-      'usage',
-      `profile name \`${profile}\` is not allowed`,
-      'use letters, digits, ".", "_" and "-"',
-    );
+    throw wordedError('usage', (lang) => stateWords(lang).badProfile(profile));
   }
 
   const profileDir = path.resolve(stateDir, 'profiles', profile);

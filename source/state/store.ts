@@ -4,7 +4,8 @@ import Conf from 'conf';
 import {stateSchemaVersion, type ProfileState} from './types.js';
 import {parseState} from './parse.js';
 import type {ProfilePaths} from './paths.js';
-import {RunbookError} from '../engine/errors.js';
+import {wordedError} from '../engine/errors.js';
+import {stateWords} from './state-words.js';
 
 /** A profile's state: read once, then every change written atomically (conf + rename). */
 export type StateStore = {
@@ -36,10 +37,9 @@ export function openStateStore(options: {
       ? fresh(options.runbookId, options.target, now())
       : parseState(text, paths.stateFile, paths.backupFile);
   if (initial.runbookId !== options.runbookId) {
-    throw new RunbookError(
-      'state-mismatch',
-      `profile state \`${paths.stateFile}\` belongs to runbook "${initial.runbookId}", not "${options.runbookId}"`,
-      'use another --profile for this runbook',
+    const recorded = initial.runbookId;
+    throw wordedError('state-mismatch', (lang) =>
+      stateWords(lang).otherRunbook(paths.stateFile, recorded, options.runbookId),
     );
   }
 

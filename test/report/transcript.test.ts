@@ -47,12 +47,12 @@ const logs = new Map<string, LogExcerpt>([
   ],
 ]);
 
-const render = () =>
+const render = (lang: 'en' | 'ja' = 'en') =>
   renderTranscript({
     runbook: exampleRunbook,
     state,
     profile: 'default',
-    lang: 'en',
+    lang,
     plans: new Map([
       [
         'first',
@@ -98,4 +98,22 @@ test('records steps, attempts with exit codes, the choice and why, commands and 
 test('fences output with more backticks than the output holds', () => {
   const text = render();
   assert.match(text, /^````\ntoken is ••••\n```\ndone\n````$/mu);
+});
+
+test('speaks Japanese under ja: statuses, attempts, the hint, the log excerpt and the choice', () => {
+  const text = render('ja');
+  for (const expected of [
+    'プロファイル `default` の記録（Runbook `example`、対象 模擬ラボ）。',
+    '| token | （秘密: 記録しません） |',
+    '状態: **失敗** · 試行回数: 1',
+    '試行 1: **失敗**、終了コード 1 — 2026-01-01T00:00:00Z (4.0s)',
+    '> kubectl exited with 1',
+    '> ヒント: look',
+    '`/p/logs/first.1.log` の最後の 3 行:',
+    '2026-01-01T00:03:00Z に **narrow** を選択（`wide` から切り替え） — least privilege',
+  ]) {
+    assert.ok(text.includes(expected), `missing: ${expected}\n---\n${text}`);
+  }
+
+  assert.doesNotMatch(text, /Status:|Attempt |Last \d+ lines|Hint:|Chose /u);
 });

@@ -1,5 +1,6 @@
 import {open} from 'node:fs/promises';
-import {RunbookError} from '../../engine/errors.js';
+import {wordedError} from '../../engine/errors.js';
+import {cliWords} from '../cli-words.js';
 import {createRedactor} from '../../secrets/redact.js';
 import {renderTranscript, type LogExcerpt} from '../../report/transcript.js';
 import type {PlanEntry} from '../../report/plan-table.js';
@@ -44,10 +45,8 @@ export async function exportCommand(command: RunLikeCommand, io: CliIo): Promise
   const runbook = await loadNamedRunbook(command.runbook, io, context.stateDir);
   const state = await readProfileState(context.paths);
   if (state === undefined) {
-    throw new RunbookError(
-      'usage',
-      `profile \`${command.common.profile}\` has nothing recorded to export`,
-    );
+    const {profile} = command.common;
+    throw wordedError('usage', (lang) => cliWords(lang).nothingToExport(profile));
   }
 
   checkSameRunbook(runbook, state, command.common.profile);

@@ -1,4 +1,5 @@
-import {RunbookError} from '../../engine/errors.js';
+import {wordedError} from '../../engine/errors.js';
+import {cliWords} from '../cli-words.js';
 import type {CliCommand} from '../args.js';
 import {profileContext, type CliIo} from '../context.js';
 import {startLabOrExplain} from '../lab-session.js';
@@ -47,11 +48,7 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
 
     case 'reset': {
       if (await lifecycle.labStatus(target)) {
-        throw new RunbookError(
-          'refused',
-          'the lab is running',
-          'stop it first: mke-runbook lab stop',
-        );
+        throw wordedError('refused', (lang) => cliWords(lang).labRunning);
       }
 
       await lifecycle.resetLab(target);

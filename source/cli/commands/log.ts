@@ -1,12 +1,12 @@
 import {createReadStream} from 'node:fs';
 import {pipeline} from 'node:stream/promises';
-import {RunbookError} from '../../engine/errors.js';
 import {allSteps} from '../../report/step-index.js';
 import type {ProfileState} from '../../state/types.js';
 import type {CommonOptions} from '../args.js';
 import {loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {readProfileState} from '../read-state.js';
 import {closest, usageError} from '../usage-error.js';
+import {cliWords} from '../cli-words.js';
 
 /** `log STEP`: copies the full log of the step's last attempt to stdout, streamed (logs can be large). */
 export async function logCommand(
@@ -17,28 +17,23 @@ export async function logCommand(
   const state = await readProfileState(context.paths);
   const {profile} = options.common;
   if (state === undefined) {
-    throw usageError(
-      `no step has a log in profile \`${profile}\`: nothing has run there yet`,
-      '`mke-runbook run` starts it; `--profile` or `--state-dir` name another',
-    );
+    throw usageError((lang) => cliWords(lang).noLogs(profile));
   }
 
   if (!(options.step in state.steps)) await checkStepId(options.step, state, io, context.stateDir);
 
   const last = state.steps[options.step]?.attempts.at(-1);
   if (last === undefined) {
-    throw new RunbookError(
-      'usage',
-      `step \`${options.step}\` has no log in profile \`${profile}\`: it has not run yet`,
-      '`mke-runbook status` lists the steps and their logs',
-    );
+    const stepId = options.step;
+    throw usageError((lang) => cliWords(lang).stepNoLog(stepId, profile));
   }
 
   try {
     await pipeline(createReadStream(last.logPath), io.stdout, {end: false});
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw new RunbookError('usage', `the log file \`${last.logPath}\` is gone`);
+      const file = last.logPath;
+      throw usageError((lang) => cliWords(lang).logGone(file));
     }
 
     throw error;
@@ -60,10 +55,9 @@ async function checkStepId(
   const ids = known ? allSteps(runbook).map(({step}) => step.id) : Object.keys(state.steps);
   if (ids.includes(stepId)) return;
   const guess = closest(stepId, ids);
-  throw usageError(
+  throw usageError((lang) =>
     known
-      ? `runbook \`${state.runbookId}\` has no step \`${stepId}\``
-      : `no step \`${stepId}\` on record for runbook \`${state.runbookId}\``,
-    `${guess ? `did you mean \`${guess}\`? ` : ''}${known ? 'its steps' : 'steps on record'}: ${ids.join(', ')}`,
+      ? cliWords(lang).noSuchStep(state.runbookId, stepId, cliWords(lang).itsSteps(ids, guess))
+      : cliWords(lang).noStepOnRecord(state.runbookId, stepId, ids, guess),
   );
 }

@@ -2,6 +2,7 @@ import type {CommonOptions} from '../args.js';
 import {loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {allSteps} from '../../report/step-index.js';
 import {usageError, closest} from '../usage-error.js';
+import {cliWords} from '../cli-words.js';
 import {openProfileEngine} from '../open-engine.js';
 
 /** `reset [--step ID]`: forgets progress in the state file; nothing in the world changes. */
@@ -21,9 +22,13 @@ export async function resetCommand(
   const ids = allSteps(runbook).map(({step}) => step.id);
   if (options.step !== undefined && !ids.includes(options.step)) {
     const guess = closest(options.step, ids);
-    throw usageError(
-      `runbook \`${runbook.id}\` has no step \`${options.step}\``,
-      guess ? `did you mean \`${guess}\`?` : undefined,
+    const stepId = options.step;
+    throw usageError((lang) =>
+      cliWords(lang).noSuchStep(
+        runbook.id,
+        stepId,
+        guess ? cliWords(lang).didYouMean(guess) : undefined,
+      ),
     );
   }
 

@@ -14,6 +14,7 @@ import {paramSources} from '../params.js';
 import {readProfileState} from '../read-state.js';
 import {chooseTarget} from '../target.js';
 import {usageError} from '../usage-error.js';
+import {cliWords} from '../cli-words.js';
 
 /** Everything a run checks before it touches the engine. */
 export type PreparedRun = {
@@ -66,9 +67,8 @@ function checkStep(runbook: Runbook, stepId: string | undefined): void {
       : [step.id],
   );
   if (!ids.includes(stepId)) {
-    throw usageError(
-      `runbook \`${runbook.id}\` has no step \`${stepId}\``,
-      `its steps: ${ids.join(', ')}`,
+    throw usageError((lang) =>
+      cliWords(lang).noSuchStep(runbook.id, stepId, cliWords(lang).itsSteps(ids, undefined)),
     );
   }
 }
