@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import type {Target} from '../engine/events.js';
+import type {Lang} from '../i18n/text.js';
 import type {ProfilePaths} from '../state/paths.js';
 import type {RunOptions} from './args.js';
 import type {CliIo} from './context.js';
@@ -60,10 +61,15 @@ export async function bootTarget(
   paths: ProfilePaths,
   profile: string,
   io: CliIo,
+  lang: Lang = 'en',
 ): Promise<Target> {
   const recorded = await recordedOf(paths, profile);
   // Asked for, with nothing recorded against it: no need to load the target chooser.
   if (run.target !== 'auto' && recorded === undefined) return run.target;
   const {chooseTarget} = await import('./target.js');
-  return chooseTarget(run.target, io.env, (line) => io.stderr.write(`${line}\n`), recorded);
+  const note = (line: string): void => {
+    io.stderr.write(`${line}\n`);
+  };
+
+  return chooseTarget(run.target, io.env, note, recorded, lang);
 }

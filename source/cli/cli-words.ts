@@ -159,6 +159,8 @@ const ja: CliWords = {
     'state-corrupt': 'ファイルを確認するか、別の場所へ移してプロファイルをやり直してください',
     'params-missing': 'それぞれの値を指定してから、もう一度実行してください',
     'param-invalid': '正しい値を指定してから、もう一度実行してください',
+    'runbook-invalid': 'Runbook ファイルを直してから、もう一度実行してください',
+    'unknown-param': '`plan` でパラメータを確認してください',
     default: seeHelpJa,
   },
   paramsFileUnreadable: (file, why) => ({

@@ -1,5 +1,7 @@
 import {wordedError} from '../engine/errors.js';
+import type {Lang} from '../i18n/text.js';
 import {cliWords} from './cli-words.js';
+import {noticeWords} from './notice-words.js';
 import type {Target} from '../engine/events.js';
 import {createProcessPort} from '../integrations/process.js';
 
@@ -12,6 +14,7 @@ export async function chooseTarget(
   env: Readonly<Record<string, string | undefined>>,
   note: (line: string) => void,
   recorded?: {readonly target: Target; readonly profile: string},
+  lang: Lang = 'en',
 ): Promise<Target> {
   // A profile's progress describes one world: steps done in the lab are not done on real
   // machines, so a profile never switches target silently.
@@ -24,12 +27,10 @@ export async function chooseTarget(
   if (wanted !== 'auto') return wanted;
   const vagrant = await createProcessPort({env}).which('vagrant');
   if (vagrant === undefined) {
-    note(
-      'vagrant is not on PATH: using the simulated lab (--simulate to say so, --real to insist on real machines)',
-    );
+    note(noticeWords(lang).noVagrant);
     return 'simulated';
   }
 
-  note(`vagrant found at ${vagrant}: using the real machines (--simulate for the lab)`);
+  note(noticeWords(lang).vagrantFound(vagrant));
   return 'real';
 }

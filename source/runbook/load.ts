@@ -2,7 +2,8 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {LineCounter, parseDocument} from 'yaml';
 import type {z} from 'zod';
-import {RunbookError} from '../engine/errors.js';
+import {RunbookError, wordedError} from '../engine/errors.js';
+import {unreadableRunbook} from './load-words.js';
 import type {Registry} from '../actions/registry.js';
 import {defaultRegistry} from '../actions/default-registry.js';
 import {actionStepSchema, choiceStepSchema, runbookSchema} from './schema.js';
@@ -40,10 +41,8 @@ export async function loadRunbook(file: string, options: LoadOptions = {}): Prom
   try {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
-    throw new RunbookError(
-      'runbook-not-found',
-      `cannot read runbook \`${display}\`: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const why = error instanceof Error ? error.message : String(error);
+    throw wordedError('runbook-not-found', (lang) => unreadableRunbook(lang, display, why));
   }
 
   const lineCounter = new LineCounter();

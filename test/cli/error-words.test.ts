@@ -4,7 +4,7 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {errorMessage} from '../../source/cli/exit-code.js';
 import {createPorts} from '../../source/cli/ports.js';
-import {fixture, runCli, tempDir, testEnv} from './cli-process.js';
+import {fixture, root, runCli, tempDir, testEnv} from './cli-process.js';
 
 type Case = {
   readonly title: string;
@@ -129,6 +129,14 @@ const cases: readonly Case[] = [
       'ヒント: `mke-runbook --help` を見てください\n',
   },
   {
+    title: 'a runbook file that is not there',
+    args: (dir) => ['run', 'nowhere/missing.yaml', '--state-dir', dir, '--lang', 'ja'],
+    code: 2,
+    stderr: () =>
+      `mke-runbook: Runbook \`nowhere/missing.yaml\` を読めません: ${enoent}\n` +
+      'ヒント: 存在する Runbook ファイルを指定してください（既定は runbooks/mke-gitlab-runner.yaml）\n',
+  },
+  {
     title: 'an unknown command in English when --lang en overrides a Japanese LANG',
     args: () => ['statsu', '--lang', 'en'],
     env: {LANG: 'ja_JP.UTF-8'},
@@ -148,6 +156,9 @@ const jsonError = (() => {
 
   return '';
 })();
+
+// The system's own words for the missing runbook: kept verbatim inside the Japanese message.
+const enoent = `ENOENT: no such file or directory, open '${path.join(root, 'nowhere/missing.yaml')}'`;
 
 for (const item of cases) {
   test(`tells of ${item.title} in the reader's language, exit code unchanged`, async () => {
@@ -191,4 +202,26 @@ test('says the lab is not running in Japanese, naming the command that starts it
     errorMessage(error, 'en'),
     'mke-runbook: the simulated lab is not running\nhint: mke-runbook lab start\n',
   );
+});
+
+test('says what lab status and reset did in Japanese; --json keeps its English fields', async () => {
+  const {dir, cleanup} = await tempDir('notice-words');
+  try {
+    const env = testEnv(dir);
+    const status = await runCli(['lab', 'status', '--state-dir', dir, '--lang', 'ja'], env);
+    assert.equal(status.stdout, 'ラボは起動していません\n', status.stderr);
+    const json = await runCli(['lab', 'status', '--json', '--state-dir', dir, '--lang', 'ja'], env);
+    assert.deepEqual(JSON.parse(json.stdout), {running: false});
+    const reset = await runCli(['reset', walk, '--step', 'hello', '--state-dir', dir], {
+      ...env,
+      LANG: 'ja_JP.UTF-8',
+    });
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.equal(
+      reset.stdout,
+      'プロファイル default のステップ hello を未実行に戻しました（状態ファイルだけです。実環境は何も変えていません）\n',
+    );
+  } finally {
+    await cleanup();
+  }
 });

@@ -1,5 +1,6 @@
 import {wordedError} from '../../engine/errors.js';
 import {cliWords} from '../cli-words.js';
+import {noticeWords} from '../notice-words.js';
 import type {CliCommand} from '../args.js';
 import {profileContext, type CliIo} from '../context.js';
 import {startLabOrExplain} from '../lab-session.js';
@@ -11,6 +12,7 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
   const context = profileContext(command.common, io);
   const target = {stateDir: context.stateDir, profile: command.common.profile};
   const lifecycle = await import('../../lab/lifecycle.js');
+  const words = noticeWords(context.lang);
   const print = (value: unknown, text: string): void => {
     io.stdout.write(command.common.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
   };
@@ -22,16 +24,13 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
         (await lifecycle.labStatus(target)) &&
         (await (await import('../../lab/ownership.js')).keepLab(target));
       const lab = before || (await startLabOrExplain(target));
-      print(
-        {running: true, ...lab},
-        `${before ? 'lab already running' : 'lab started'} at ${lab.url} (pid ${lab.pid}); stand-ins in ${lab.binDir}`,
-      );
+      print({running: true, ...lab}, words.labStarted(lab, Boolean(before)));
       return 0;
     }
 
     case 'stop': {
       const stopped = await lifecycle.stopLab(target);
-      print({stopped}, stopped ? 'lab stopped' : 'no lab was running');
+      print({stopped}, words.labStopped(stopped));
       return 0;
     }
 
@@ -39,9 +38,7 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
       const lab = await lifecycle.labStatus(target);
       print(
         lab ? {running: true, ...lab} : {running: false},
-        lab
-          ? `lab running at ${lab.url} (pid ${lab.pid}, since ${lab.startedAt})`
-          : 'lab not running',
+        lab ? words.labRunning(lab) : words.labNotRunning,
       );
       return 0;
     }
@@ -52,10 +49,7 @@ export async function labCommand(command: LabCommand, io: CliIo): Promise<number
       }
 
       await lifecycle.resetLab(target);
-      print(
-        {reset: true},
-        'lab reset: its VMs, cluster, MKE and GitLab are gone; the next start begins empty',
-      );
+      print({reset: true}, words.labReset);
       return 0;
     }
   }

@@ -3,6 +3,7 @@ import {loadNamedRunbook, profileContext, type CliIo} from '../context.js';
 import {allSteps} from '../../report/step-index.js';
 import {usageError, closest} from '../usage-error.js';
 import {cliWords} from '../cli-words.js';
+import {noticeWords} from '../notice-words.js';
 import {openProfileEngine} from '../open-engine.js';
 
 /** `reset [--step ID]`: forgets progress in the state file; nothing in the world changes. */
@@ -39,8 +40,7 @@ export async function resetCommand(
     await engine.close();
   }
 
-  io.stdout.write(
-    `${options.step === undefined ? 'every step' : `step ${options.step}`} of profile ${options.common.profile} is pending again (the state file only: nothing in the world was changed)\n`,
-  );
+  const {lang} = profileContext(options.common, io);
+  io.stdout.write(`${noticeWords(lang).resetDone(options.step, options.common.profile)}\n`);
   return 0;
 }

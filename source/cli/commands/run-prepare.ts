@@ -45,6 +45,7 @@ export async function prepareRun(
     io.env,
     (line) => io.stderr.write(`${line}\n`),
     recordedTarget(recorded, command.common.profile),
+    context.lang,
   );
   return {context, runbook, recorded, sources, target};
 }

@@ -32,7 +32,7 @@ export async function runTty(command: RunLikeCommand, io: CliIo): Promise<number
     command.runbook === undefined ? defaultRunbookPath() : path.resolve(io.cwd, command.runbook);
   const [text, target] = await Promise.all([
     readFile(file, 'utf8').catch(() => undefined),
-    bootTarget(command.run, paths, common.profile, io),
+    bootTarget(command.run, paths, common.profile, io, lang),
   ]);
   // An unreadable runbook is said by the loader, as it always was, with no frame before it.
   if (text === undefined) await (await import('./run-prepare.js')).prepareRun(command, io, target);
