@@ -1,4 +1,5 @@
 import type {Lang} from '../i18n/text.js';
+import {stepStatusNames} from '../i18n/step-status.js';
 import type {StepStatus} from './events.js';
 
 /** The reasons reconcile gives for a verdict, in the reader's language. */
@@ -29,22 +30,13 @@ const en: ReconcileWords = {
   probeTimeout: (seconds) => `the probe did not answer within ${seconds} s`,
 };
 
-const statusJa: Readonly<Record<StepStatus, string>> = {
-  pending: '未実行',
-  running: '実行中',
-  done: '完了',
-  failed: '失敗',
-  skipped: 'スキップ',
-  interrupted: '中断',
-};
-
 const ja: ReconcileWords = {
   branchChosen: (branchId) => `分岐 ${branchId} を選択済み`,
   noBranch: '分岐はまだ選ばれていません',
   runsEveryTime: '毎回実行します',
   skipped: 'スキップ済み',
   recordedNoProbe: '完了と記録済み(確認する手段はありません)',
-  recorded: (status) => `記録上の状態: ${statusJa[status]}`,
+  recorded: (status) => `記録上の状態: ${stepStatusNames.ja[status]}`,
   noSuchProbe: 'その確認処理はありません',
   needsParams: (paramIds) => `確認には ${paramIds.join('、')} が必要です`,
   needsStep: (title) => `先にステップ「${title}」が必要です`,

@@ -1,5 +1,6 @@
 import type {Lang} from '../i18n/text.js';
 import type {StepStatus} from '../engine/events.js';
+import {stepStatusNames} from '../i18n/step-status.js';
 
 /** The Markdown transcript's own words (the procedure's words come from the runbook). */
 export type TranscriptWords = {
@@ -40,14 +41,7 @@ const en: TranscriptWords = {
   secretValue: '(secret: never recorded)',
   notSet: '(not set)',
   steps: 'Steps',
-  status: {
-    pending: 'pending',
-    running: 'running',
-    done: 'done',
-    failed: 'failed',
-    skipped: 'skipped',
-    interrupted: 'interrupted',
-  },
+  status: stepStatusNames.en,
   stepStatus: (status, attempts) => `Status: **${status}** · attempts: ${attempts}`,
   runs: 'Runs:',
   runsAsWritten: 'Runs (as written in the runbook):',
@@ -72,14 +66,7 @@ const ja: TranscriptWords = {
   secretValue: '（秘密: 記録しません）',
   notSet: '（未設定）',
   steps: 'ステップ',
-  status: {
-    pending: '未実行',
-    running: '実行中',
-    done: '完了',
-    failed: '失敗',
-    skipped: 'スキップ',
-    interrupted: '中断',
-  },
+  status: stepStatusNames.ja,
   stepStatus: (status, attempts) => `状態: **${status}** · 試行回数: ${attempts}`,
   runs: '実行内容:',
   runsAsWritten: '実行内容（Runbook に書かれたまま）:',
