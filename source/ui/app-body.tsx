@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Engine, PlannedStep, ReconcileReport, RunOutcome} from '../engine/engine-api.js';
+import type {Engine, PlannedStep, ReconcileReport} from '../engine/engine-api.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {Question} from './prompter.js';
 import type {QuestionDesk} from './question-desk.js';
@@ -46,8 +46,6 @@ type Props = {
   readonly strings: UiStrings;
   readonly lang: Lang;
   readonly setView: (view: View) => void;
-  readonly setSelected: (index: number) => void;
-  readonly act: (label: string, call: () => Promise<RunOutcome | void>) => void;
 };
 
 // Wide screens put the list and the pane side by side, with the lab beside the list.
@@ -94,7 +92,7 @@ export function AppBody(props: Props) {
   }
 
   if (view === 'resume') {
-    const {report, setView, setSelected} = props;
+    const {report} = props;
     const resumeRows = planned.map((p) => {
       const found = report?.steps.find((s) => s.stepId === p.step.id);
       const stepView = state.steps[p.step.id];
@@ -114,19 +112,6 @@ export function AppBody(props: Props) {
         width={width}
         height={height}
         strings={strings}
-        onContinue={(stepId) => {
-          const index = planned.findIndex((p) => p.step.id === stepId);
-          setView('main');
-          if (index >= 0 && stepId) {
-            setSelected(index);
-            props.act(stepId, async () => engine.runStep(stepId));
-          }
-        }}
-        onClose={() => {
-          const index = planned.findIndex((p) => p.step.id === proposed);
-          if (index >= 0) setSelected(index);
-          setView('main');
-        }}
       />
     );
   }

@@ -1,7 +1,7 @@
 import type {Key} from 'ink';
 import type {Dispatch, MutableRefObject, SetStateAction} from 'react';
 import type {Diagnosis} from '../diagnosis/types.js';
-import type {Engine, PlannedStep, RunOutcome} from '../engine/engine-api.js';
+import type {Engine, PlannedStep, ReconcileReport, RunOutcome} from '../engine/engine-api.js';
 import {pick, type Lang} from '../i18n/text.js';
 import type {View} from './app-body.js';
 import {jumpTarget, passedOver} from './navigation.js';
@@ -40,6 +40,8 @@ export type AppKeyContext = {
   /** The step whose diagnosis is shown, and that diagnosis. */
   readonly diagnosisOf: string | undefined;
   readonly diagnosis: Diagnosis | undefined;
+  /** Reconcile's report, for the resume screen's Enter (continue) and Esc. */
+  readonly report: ReconcileReport | undefined;
   readonly setNotice: (text: string | undefined) => void;
   /** Runs an engine call unless one is under way; a failure shows as a notice. */
   readonly act: (label: string, call: () => Promise<RunOutcome | void>) => void;
@@ -64,10 +66,7 @@ export function routeKey(input: string, key: Key, c: AppKeyContext): void {
   const {engine, strings, lang, view, running} = c;
   // A question is read from the prompter when the key arrives, not from state that lags a render.
   const suggested = c.suggestedBranch ?? c.currentBranch.current;
-  // On the resume screen no question is open: the Enter that continues there (its own
-  // listener, called first) may ask one at once — a parameter the step needs — and that
-  // same Enter must not answer it empty.
-  if (view !== 'resume' && c.desk.press(input, key, {strings, lang, suggested})) return;
+  if (c.desk.press(input, key, {strings, lang, suggested})) return;
   // The log viewer answers its own keys.
   if (view === 'log') return;
   if (c.askQuit) {
@@ -101,8 +100,11 @@ export function routeKey(input: string, key: Key, c: AppKeyContext): void {
     return;
   }
 
-  // The resume screen answers Enter and Esc itself.
-  if (view === 'resume') return;
+  if (view === 'resume') {
+    resumeKey(key, c);
+    return;
+  }
+
   if (view === 'diagnosis' && input === 'n' && c.diagnosis?.next.stepId) {
     jumpToNext(c, c.diagnosis.next);
     return;
@@ -197,4 +199,25 @@ function stepListKey(input: string, key: Key, c: AppKeyContext): void {
     c.setNotice(undefined);
     c.setView('params');
   } else if (input === 'D' && c.diagnosis) c.setView('diagnosis');
+}
+
+/**
+ * The resume screen: Enter continues at the proposed step (once reconcile is done), Esc looks
+ * at the list first. Here, in the one router, and not in a listener of the screen's own: that
+ * one ran first, and the question its Enter asked at once got the same Enter, empty.
+ */
+function resumeKey(key: Key, c: AppKeyContext): void {
+  const proposed = c.state.reconcile.proposedStepId ?? c.report?.proposedStepId;
+  const index = c.planned.findIndex((p) => p.step.id === proposed);
+  const reconciled = c.report !== undefined || c.state.reconcile.phase === 'done';
+  if (key.return && reconciled) {
+    c.setView('main');
+    if (index >= 0 && proposed) {
+      c.setSelected(index);
+      c.act(proposed, async () => c.engine.runStep(proposed));
+    }
+  } else if (key.escape) {
+    if (index >= 0) c.setSelected(index);
+    c.setView('main');
+  }
 }

@@ -143,6 +143,7 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
     currentBranch,
     diagnosisOf,
     diagnosis,
+    report,
     setNotice,
     act,
     quit,
@@ -187,8 +188,6 @@ export function App({engine, prompter, lang: initialLang, simulated, ring, onExi
           strings={strings}
           lang={lang}
           setView={setView}
-          setSelected={setSelected}
-          act={act}
         />
       </Box>
       {askQuit || notice ? (

@@ -1,4 +1,3 @@
-import {useKeys} from './use-keys.js';
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import type {ReconcileVerdict} from '../engine/events.js';
@@ -21,8 +20,6 @@ type Props = {
   readonly width: number;
   readonly height: number;
   readonly strings: UiStrings;
-  readonly onContinue: (stepId: string | undefined) => void;
-  readonly onClose: () => void;
 };
 
 const verdictStatus = {
@@ -36,10 +33,6 @@ const verdictStatus = {
 /** On start with history: what reconcile found per step, and where it proposes to continue. */
 export function ResumeScreen(props: Props) {
   const {rows, phase, proposedStepId, width, height, strings} = props;
-  useKeys((_input, key) => {
-    if (key.return && phase === 'done') props.onContinue(proposedStepId);
-    else if (key.escape) props.onClose();
-  });
   const verdictWidth = Math.max(...Object.values(strings.verdicts).map((v) => stringWidth(v)));
   // On a narrow terminal the titles give way, so what reconcile found keeps ~20 columns.
   const titleWidth = Math.min(
